@@ -1,0 +1,201 @@
+package org.govpaas.identity.provisioning;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.govpaas.identity.adapter.DepartmentRole;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.OAuth2Constants;
+
+/**
+ * Keeps Keycloak in step with the platform: a department is the group
+ * {@code /departments/<code>} with one subgroup per {@link DepartmentRole}; adding a member is
+ * joining one of those subgroups. Every operation is idempotent, so a retry after a crash or a
+ * half-finished call converges instead of failing.
+ */
+public class KeycloakProvisioning implements AutoCloseable {
+
+    static final String DEPARTMENTS = "departments";
+
+    private final String serverUrl;
+    private final ProvisioningProperties properties;
+    private final Map<String, Keycloak> clients = new ConcurrentHashMap<>();
+
+    public KeycloakProvisioning(String serverUrl, ProvisioningProperties properties) {
+        this.serverUrl = serverUrl;
+        this.properties = properties;
+    }
+
+    /** Creates the department's group and role subgroups when missing. */
+    public void ensureDepartment(String code, String nameZh, String nameEn) {
+        call(() -> {
+            RealmResource realm = realm(properties.staffRealm());
+            GroupRepresentation root = ensureChild(realm, null, DEPARTMENTS, Map.of());
+            GroupRepresentation department = ensureChild(realm, root, code,
+                    Map.of("name_zh", List.of(nameZh), "name_en", List.of(nameEn)));
+            for (DepartmentRole role : DepartmentRole.values()) {
+                ensureChild(realm, department, role.groupName(), Map.of());
+            }
+            return null;
+        });
+    }
+
+    public void addMember(String code, String username, DepartmentRole role) {
+        call(() -> {
+            RealmResource realm = realm(properties.staffRealm());
+            UserRepresentation user = findUser(realm, username).orElseThrow(() -> new UnknownUserException(username));
+            GroupRepresentation group = realm.getGroupByPath(rolePath(code, role));
+            realm.users().get(user.getId()).joinGroup(group.getId());
+            return null;
+        });
+    }
+
+    public void removeMember(String code, String username, DepartmentRole role) {
+        call(() -> {
+            RealmResource realm = realm(properties.staffRealm());
+            Optional<UserRepresentation> user = findUser(realm, username);
+            if (user.isPresent()) {
+                GroupRepresentation group = realm.getGroupByPath(rolePath(code, role));
+                realm.users().get(user.get().getId()).leaveGroup(group.getId());
+            }
+            return null;
+        });
+    }
+
+    public List<DepartmentMember> members(String code) {
+        return call(() -> {
+            RealmResource realm = realm(properties.staffRealm());
+            List<DepartmentMember> members = new ArrayList<>();
+            for (DepartmentRole role : DepartmentRole.values()) {
+                GroupRepresentation group;
+                try {
+                    group = realm.getGroupByPath(rolePath(code, role));
+                } catch (NotFoundException e) {
+                    continue;
+                }
+                for (UserRepresentation user : realm.groups().group(group.getId()).members(0, 500)) {
+                    members.add(new DepartmentMember(user.getUsername(), displayName(user), role));
+                }
+            }
+            return members;
+        });
+    }
+
+    /** Creates a user with a password, realm roles and groups unless one has that username. */
+    public boolean ensureUser(String realmName, NewUser newUser) {
+        return call(() -> {
+            RealmResource realm = realm(realmName);
+            if (findUser(realm, newUser.username()).isPresent()) {
+                return false;
+            }
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(newUser.username());
+            user.setFirstName(newUser.firstName());
+            user.setLastName(newUser.lastName());
+            user.setEmail(newUser.email());
+            user.setEmailVerified(true);
+            user.setEnabled(true);
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue(newUser.password());
+            password.setTemporary(false);
+            user.setCredentials(List.of(password));
+            user.setGroups(newUser.groupPaths());
+            try (Response response = realm.users().create(user)) {
+                if (response.getStatus() != 201) {
+                    throw new IllegalStateException("Keycloak refused user " + newUser.username()
+                            + ": HTTP " + response.getStatus());
+                }
+            }
+            String id = findUser(realm, newUser.username()).orElseThrow().getId();
+            List<RoleRepresentation> roles = newUser.realmRoles().stream()
+                    .map(r -> realm.roles().get(r).toRepresentation()).toList();
+            if (!roles.isEmpty()) {
+                realm.users().get(id).roles().realmLevel().add(roles);
+            }
+            return true;
+        });
+    }
+
+    public boolean userExists(String realmName, String username) {
+        return call(() -> findUser(realm(realmName), username).isPresent());
+    }
+
+    static String rolePath(String code, DepartmentRole role) {
+        return "/" + DEPARTMENTS + "/" + code + "/" + role.groupName();
+    }
+
+    private static Optional<UserRepresentation> findUser(RealmResource realm, String username) {
+        return realm.users().searchByUsername(username, true).stream().findFirst();
+    }
+
+    private static GroupRepresentation ensureChild(RealmResource realm, GroupRepresentation parent, String name,
+                                                   Map<String, List<String>> attributes) {
+        String path = (parent == null ? "" : parent.getPath()) + "/" + name;
+        try {
+            return realm.getGroupByPath(path);
+        } catch (NotFoundException missing) {
+            GroupRepresentation group = new GroupRepresentation();
+            group.setName(name);
+            group.setAttributes(attributes);
+            Response response = parent == null
+                    ? realm.groups().add(group)
+                    : realm.groups().group(parent.getId()).subGroup(group);
+            try (response) {
+                // 409: somebody created it in between; either way it exists now.
+                if (response.getStatus() != 201 && response.getStatus() != 409) {
+                    throw new IllegalStateException("Keycloak refused group " + path + ": HTTP " + response.getStatus());
+                }
+            }
+            return realm.getGroupByPath(path);
+        }
+    }
+
+    private static String displayName(UserRepresentation user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    private RealmResource realm(String realm) {
+        return clients.computeIfAbsent(realm, r -> KeycloakBuilder.builder()
+                .serverUrl(serverUrl)
+                .realm(r)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .build()).realm(realm);
+    }
+
+    private <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ProcessingException e) {
+            throw new IdentityServiceUnavailableException("Keycloak is not reachable at " + serverUrl, e);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status == 401 || status == 403 || status >= 500) {
+                throw new IdentityServiceUnavailableException("Keycloak refused the platform: HTTP " + status, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(Keycloak::close);
+    }
+}

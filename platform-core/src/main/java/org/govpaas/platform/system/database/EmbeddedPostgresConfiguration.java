@@ -1,0 +1,89 @@
+package org.govpaas.platform.system.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one-machine mode's database: a real PostgreSQL started from Maven artifacts, its data in
+ * the data folder so departments, apps and statements survive a restart. Used whenever no
+ * external database is configured ({@code GOVPAAS_DB_URL}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
+        Files.createDirectories(directory);
+        stopOrphanedServer(directory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (properties.embeddedDatabasePort() > 0) {
+            builder.setPort(properties.embeddedDatabasePort());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), directory);
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("govpaas");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+
+    /**
+     * A control plane killed with SIGKILL leaves its PostgreSQL running on the data directory,
+     * which would refuse a second server. Ask that orphan to shut down (SIGTERM is PostgreSQL's
+     * "smart" shutdown: it finishes and flushes, so nothing is lost) before starting ours.
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
+                : parse(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running by an earlier control plane", orphan.get().pid());
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL pid " + orphan.get().pid() + " still holds " + directory, e);
+        }
+    }
+
+    private static Optional<Long> parse(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
