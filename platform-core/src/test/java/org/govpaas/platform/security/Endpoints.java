@@ -1,0 +1,98 @@
+package org.govpaas.platform.security;
+
+import static org.govpaas.platform.security.Role.ANONYMOUS;
+import static org.govpaas.platform.security.Role.DEVELOPER;
+import static org.govpaas.platform.security.Role.IT_OFFICE;
+import static org.govpaas.platform.security.Role.PLATFORM_ADMIN;
+import static org.govpaas.platform.security.Role.STAFF;
+
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.govpaas.platform.testing.StaffClient;
+
+/**
+ * Every endpoint the platform registers, with how to call it and what each role must get.
+ * The role matrix and the cross-department test both walk this table and fail when the
+ * application registers an endpoint that is not in it.
+ */
+final class Endpoints {
+
+    /** How to call an endpoint as somebody, for the department code given. */
+    record Call(BiFunction<StaffClient, String, HttpResponse<String>> send) {
+    }
+
+    record Endpoint(String key, Call call, Map<Role, Integer> expected) {
+    }
+
+    static final Map<String, Endpoint> ALL = new LinkedHashMap<>();
+
+    static {
+        // ---- REST API
+        add("GET /api/v1/departments", (c, d) -> c.api("GET", "/api/v1/departments", null),
+                200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}", (c, d) -> c.api("GET", "/api/v1/departments/" + d, null),
+                200, 200, 200, 200, 401);
+        add("POST /api/v1/departments", (c, d) -> c.api("POST", "/api/v1/departments", newDepartmentJson()),
+                201, 403, 403, 403, 401);
+        add("PATCH /api/v1/departments/{dept}", (c, d) -> c.api("PATCH", "/api/v1/departments/" + d,
+                "{\"maxApps\": 20}"), 200, 403, 403, 403, 401);
+
+        // ---- console (anonymous GETs are sent to sign in: 302; anonymous POSTs lack a CSRF token: 403)
+        add("GET /console", (c, d) -> c.get("/console"), 200, 200, 200, 200, 302);
+        add("GET /console/departments", (c, d) -> c.get("/console/departments"), 200, 200, 200, 200, 302);
+        add("GET /console/departments/new", (c, d) -> c.get("/console/departments/new"), 200, 403, 403, 403, 302);
+        add("POST /console/departments", (c, d) -> c.post("/console/departments", newDepartmentForm()),
+                302, 403, 403, 403, 403);
+        add("GET /console/departments/{dept}", (c, d) -> c.get("/console/departments/" + d), 200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/edit", (c, d) -> c.get("/console/departments/" + d + "/edit"),
+                200, 403, 403, 403, 302);
+        add("POST /console/departments/{dept}", (c, d) -> c.post("/console/departments/" + d, Map.of(
+                        "nameZh", "民政局", "nameEn", "Civil Affairs Bureau", "maxApps", "20", "maxInstances", "40",
+                        "maxMemoryMib", "32768", "monthlyBudget", "20000.00")),
+                302, 403, 403, 403, 403);
+        add("POST /console/departments/{dept}/members", (c, d) -> c.post("/console/departments/" + d + "/members",
+                Map.of("username", "staff-civil", "role", "STAFF")), 302, 403, 403, 403, 403);
+        add("POST /console/departments/{dept}/members/remove", (c, d) -> c.post(
+                        "/console/departments/" + d + "/members/remove", Map.of("username", "nobody", "role", "STAFF")),
+                302, 403, 403, 403, 403);
+        add("GET /console/audit", (c, d) -> c.get("/console/audit"), 200, 403, 403, 403, 302);
+        add("GET /console/signed-out", (c, d) -> c.get("/console/signed-out"), 200, 200, 200, 200, 200);
+        add("GET /sign-in-unavailable", (c, d) -> c.get("/sign-in-unavailable"), 503, 503, 503, 503, 503);
+
+        // ---- citizen portal
+        add("GET /", (c, d) -> c.get("/"), 200, 200, 200, 200, 200);
+    }
+
+    private static void add(String key, BiFunction<StaffClient, String, HttpResponse<String>> call,
+                            int admin, int itOffice, int developer, int staff, int anonymous) {
+        Map<Role, Integer> expected = new EnumMap<>(Role.class);
+        expected.put(PLATFORM_ADMIN, admin);
+        expected.put(IT_OFFICE, itOffice);
+        expected.put(DEVELOPER, developer);
+        expected.put(STAFF, staff);
+        expected.put(ANONYMOUS, anonymous);
+        ALL.put(key, new Endpoint(key, new Call(call), expected));
+    }
+
+    static String newDepartmentJson() {
+        return """
+                {"code": "%s", "nameZh": "矩阵测试", "nameEn": "Matrix test", "maxApps": 1, "maxInstances": 1,
+                 "maxMemoryMib": 512, "monthlyBudget": 100.00}""".formatted(uniqueCode());
+    }
+
+    static Map<String, String> newDepartmentForm() {
+        return Map.of("code", uniqueCode(), "nameZh", "矩阵测试", "nameEn", "Matrix test", "maxApps", "1",
+                "maxInstances", "1", "maxMemoryMib", "512", "monthlyBudget", "100.00");
+    }
+
+    private static String uniqueCode() {
+        return "m-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Endpoints() {
+    }
+}
