@@ -88,7 +88,7 @@ class DemoData implements AutoCloseable {
         keycloak.ensureUser(realms.citizenRealm(), CITIZEN);
     }
 
-    private static NewUser staff(String username, String lastName, String firstName, List<String> roles,
+    private static NewUser staff(String username, String firstName, String lastName, List<String> roles,
                                  List<String> groups) {
         return new NewUser(username, firstName, lastName, username + "@govpaas.example", PASSWORD, roles, groups);
     }

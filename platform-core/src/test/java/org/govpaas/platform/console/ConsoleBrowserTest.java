@@ -1,0 +1,128 @@
+package org.govpaas.platform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.govpaas.platform.testing.Browser;
+import org.govpaas.platform.testing.PlatformIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Staff journeys in headless Chromium against the real Keycloak login pages. */
+class ConsoleBrowserTest extends PlatformIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void platformAdminSignsInCreatesADepartmentAndSignsOut() throws Exception {
+        browser.get(baseUrl() + "/console?lang=en");
+        signInOnKeycloak("platform-admin");
+        wait.until(ExpectedConditions.urlContains("/console"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+        assertThat(browser.findElement(By.id("platform-roles")).getText()).contains("Platform admin");
+        Browser.screenshot(browser, "console-home-en");
+
+        browser.findElement(By.linkText("Departments")).click();
+        assertThat(browser.findElement(By.id("departments")).getText())
+                .contains("civil-affairs", "health", "city-management", "sme-services");
+        Browser.screenshot(browser, "departments-en");
+
+        browser.findElement(By.id("create-department")).click();
+        fill("code", "Not A Label");
+        fill("nameZh", "市场监督管理局");
+        fill("nameEn", "Market Regulation");
+        browser.findElement(By.id("save-department")).click();
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        assertThat(summary.getText()).contains("Code");
+        assertThat(browser.findElement(By.id("nameZh")).getAttribute("value")).isEqualTo("市场监督管理局");
+        Browser.screenshot(browser, "department-form-error-en");
+        assertThat(jdbc.queryForObject("select count(*) from department where name_en = 'Market Regulation'",
+                Integer.class)).isZero();
+
+        fill("code", "market-regulation");
+        browser.findElement(By.id("save-department")).click();
+        wait.until(ExpectedConditions.urlContains("/console/departments/market-regulation"));
+        assertThat(browser.findElement(By.id("department-name")).getText()).isEqualTo("Market Regulation");
+        Browser.screenshot(browser, "department-detail-en");
+
+        browser.get(baseUrl() + "/console/departments/market-regulation?lang=zh-CN");
+        assertThat(browser.findElement(By.id("department-name")).getText()).isEqualTo("市场监督管理局");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        Browser.screenshot(browser, "department-detail-zh");
+
+        browser.findElement(By.cssSelector(".govpaas-nav__user button")).click();
+        wait.until(ExpectedConditions.urlContains("/console/signed-out"));
+        assertThat(browser.findElement(By.id("signed-out")).isDisplayed()).isTrue();
+
+        // The Keycloak session ended too: the console asks for the password again.
+        browser.get(baseUrl() + "/console");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        assertThat(browser.findElement(By.id("password")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void developerSeesOnlyTheirDepartment() throws Exception {
+        browser.get(baseUrl() + "/console?lang=en");
+        signInOnKeycloak("dev-civil");
+        wait.until(ExpectedConditions.urlContains("/console"));
+        assertThat(browser.findElement(By.id("memberships")).getText()).contains("civil-affairs", "Developer");
+
+        browser.get(baseUrl() + "/console/departments");
+        assertThat(browser.findElement(By.id("departments")).getText()).contains("civil-affairs")
+                .doesNotContain("health");
+        assertThat(browser.findElements(By.id("create-department"))).isEmpty();
+
+        browser.get(baseUrl() + "/console/departments/health");
+        assertThat(browser.findElement(By.id("error-heading")).getText()).isEqualTo("Page not found");
+        browser.get(baseUrl() + "/console/departments/civil-affairs");
+        assertThat(browser.findElement(By.id("department-name")).getText()).isEqualTo("Civil Affairs Bureau");
+        Browser.screenshot(browser, "developer-department-en");
+    }
+
+    @Test
+    void citizenPortalIsPublicInBothLanguages() throws Exception {
+        browser.get(baseUrl() + "/?lang=zh-CN");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("市民服务");
+        assertThat(browser.findElement(By.id("no-services")).getText()).contains("暂无可用服务");
+        Browser.screenshot(browser, "portal-zh");
+        browser.get(baseUrl() + "/?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Citizen services");
+        Browser.screenshot(browser, "portal-en");
+    }
+
+    private void signInOnKeycloak(String username) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private void fill(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+}
