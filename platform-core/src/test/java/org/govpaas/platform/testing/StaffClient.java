@@ -45,7 +45,12 @@ public final class StaffClient {
         return new StaffClient(baseUrl, browser, token, username);
     }
 
-    static StaffClient anonymous(String baseUrl) {
+    /** Somebody holding only a bearer token obtained elsewhere. */
+    public static StaffClient bearer(String baseUrl, String accessToken) {
+        return new StaffClient(baseUrl, new BrowserlessLogin(), accessToken, "token-holder");
+    }
+
+    public static StaffClient anonymous(String baseUrl) {
         return new StaffClient(baseUrl, new BrowserlessLogin(), null, "anonymous");
     }
 
