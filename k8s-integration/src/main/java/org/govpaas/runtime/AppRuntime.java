@@ -1,0 +1,48 @@
+package org.govpaas.runtime;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs apps. Implementations: the local runtime (supervised processes, in platform-core) and
+ * the Kubernetes runtime (this module). See the package documentation for the promises.
+ */
+public interface AppRuntime {
+
+    /** A short name for status pages and logs, e.g. {@code local} or {@code kubernetes}. */
+    String name();
+
+    /** The isolation tiers this runtime can provide. */
+    Set<IsolationTier> supportedIsolation();
+
+    /**
+     * Make the app converge to {@code spec}. Idempotent; may return before instances are ready.
+     *
+     * @throws IllegalArgumentException when the spec asks for something this runtime cannot do
+     *                                  (e.g. an unsupported isolation tier); nothing is changed then
+     */
+    void apply(AppSpec spec);
+
+    /** Remove every instance of the app. Idempotent; an unknown app is not an error. */
+    void delete(AppId id);
+
+    /** What the runtime observes now; {@link AppStatus#unknown} for an app it does not run. */
+    AppStatus status(AppId id);
+
+    /** Every app this runtime currently holds, e.g. to find orphans after a crash. */
+    List<AppId> apps();
+
+    /** The newest {@code tail} lines of the app's output, oldest first. */
+    default List<LogLine> logs(AppId id, int tail) {
+        return List.of();
+    }
+
+    /**
+     * Calls {@code sink} with every new output line until the returned handle is closed.
+     * Runtimes that cannot follow return a handle that does nothing.
+     */
+    default AutoCloseable followLogs(AppId id, Consumer<LogLine> sink) {
+        return () -> { };
+    }
+}
