@@ -25,7 +25,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two chains: the API ({@code /api/**}) is a stateless JWT resource server, everything else is
+ * Three chains: deployed apps behind the gateway ({@code /apps/**}) keep their own security; the API ({@code /api/**}) is a stateless JWT resource server, everything else is
  * the browser side (console behind OIDC login, public portal, docs, health). The caller's
  * department is never taken from the request: only from the validated token.
  */
@@ -33,6 +33,24 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String SIGN_IN_UNAVAILABLE = "/sign-in-unavailable";
+
+    /**
+     * Citizen traffic to deployed apps: each app runs its own sign-in, CSRF protection and
+     * headers, so the platform adds none of its own here (a platform session must not leak
+     * into an app, and the app's forms must reach it).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain appGatewayChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/apps/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .headers(h -> h.disable());
+        return http.build();
+    }
 
     @Bean
     @Order(1)
