@@ -14,6 +14,7 @@ import org.govpaas.identity.adapter.DepartmentRole;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -127,6 +128,57 @@ public class KeycloakProvisioning implements AutoCloseable {
                 realm.users().get(id).roles().realmLevel().add(roles);
             }
             return true;
+        });
+    }
+
+    /**
+     * Creates (or updates) an app's confidential OIDC client in {@code realmName}, its redirect
+     * URIs limited to the app's own route, and returns its secret.
+     *
+     * @param appUrl the app's public URL with a trailing slash, e.g. {@code http://localhost:8080/apps/health/clinic/}
+     */
+    public String ensureAppClient(String realmName, String clientId, String appUrl) {
+        return call(() -> {
+            RealmResource realm = realm(realmName);
+            ClientRepresentation client = realm.clients().findByClientId(clientId).stream().findFirst()
+                    .orElse(null);
+            ClientRepresentation wanted = client == null ? new ClientRepresentation() : client;
+            wanted.setClientId(clientId);
+            wanted.setProtocol("openid-connect");
+            wanted.setPublicClient(false);
+            wanted.setStandardFlowEnabled(true);
+            wanted.setDirectAccessGrantsEnabled(false);
+            wanted.setImplicitFlowEnabled(false);
+            wanted.setServiceAccountsEnabled(false);
+            wanted.setRedirectUris(List.of(appUrl + "*"));
+            wanted.setWebOrigins(List.of("+"));
+            Map<String, String> attributes = new java.util.HashMap<>(
+                    wanted.getAttributes() == null ? Map.of() : wanted.getAttributes());
+            attributes.put("pkce.code.challenge.method", "S256");
+            attributes.put("post.logout.redirect.uris", appUrl + "*");
+            wanted.setAttributes(attributes);
+            if (client == null) {
+                try (Response response = realm.clients().create(wanted)) {
+                    if (response.getStatus() != 201 && response.getStatus() != 409) {
+                        throw new IllegalStateException("Keycloak refused client " + clientId + ": HTTP "
+                                + response.getStatus());
+                    }
+                }
+                client = realm.clients().findByClientId(clientId).get(0);
+            } else {
+                realm.clients().get(client.getId()).update(wanted);
+            }
+            return realm.clients().get(client.getId()).getSecret().getValue();
+        });
+    }
+
+    /** Removes an app's client; a missing one is not an error. */
+    public void removeAppClient(String realmName, String clientId) {
+        call(() -> {
+            RealmResource realm = realm(realmName);
+            realm.clients().findByClientId(clientId)
+                    .forEach(c -> realm.clients().get(c.getId()).remove());
+            return null;
         });
     }
 

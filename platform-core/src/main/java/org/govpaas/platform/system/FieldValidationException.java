@@ -1,15 +1,30 @@
 package org.govpaas.platform.system;
 
-/** A rule on one field that bean validation cannot express (e.g. a name already taken). */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rules bean validation cannot express (a name already taken, a quota exceeded, parameters
+ * failing a template's schema): field to message, reported as 400 with field errors.
+ */
 public class FieldValidationException extends RuntimeException {
-    private final String field;
+    private final Map<String, String> errors;
 
     public FieldValidationException(String field, String message) {
-        super(message);
-        this.field = field;
+        this(Map.of(field, message));
     }
 
+    public FieldValidationException(Map<String, String> errors) {
+        super(String.join("; ", errors.values()));
+        this.errors = new LinkedHashMap<>(errors);
+    }
+
+    /** The first field, for callers that show one error. */
     public String field() {
-        return field;
+        return errors.keySet().iterator().next();
+    }
+
+    public Map<String, String> errors() {
+        return Map.copyOf(errors);
     }
 }

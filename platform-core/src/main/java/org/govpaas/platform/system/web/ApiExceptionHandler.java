@@ -51,7 +51,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidField(FieldValidationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        problem.setProperty("errors", e.errors().entrySet().stream()
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue())).toList());
         return problem;
     }
 

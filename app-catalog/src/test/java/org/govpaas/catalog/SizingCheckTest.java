@@ -1,0 +1,36 @@
+package org.govpaas.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The notice board allows up to 3 instances of up to 1024 MiB. */
+class SizingCheckTest {
+
+    private final TemplateVersion version = TestTemplates.noticeBoard().latest();
+
+    @Test
+    void withinTheMaximaOrLeftToDefaultsIsAccepted() {
+        assertThat(SizingCheck.check(version, 3, 1024)).isEmpty();
+        assertThat(SizingCheck.check(version, null, null)).isEmpty();
+        assertThat(SizingCheck.check(version, 0, 64)).isEmpty(); // 0 instances = stopped
+    }
+
+    @Test
+    void beyondTheVersionsMaximaIsRefusedPerField() {
+        assertThat(SizingCheck.check(version, 4, 2048)).containsExactly(
+                new ParameterError("instances", "must be <= 3 (this version's maximum)"),
+                new ParameterError("memoryMb", "must be <= 1024 (this version's maximum)"));
+    }
+
+    @Test
+    void belowTheFloorIsRefused() {
+        assertThat(SizingCheck.check(version, -1, null))
+                .containsExactly(new ParameterError("instances", "must be >= 0"));
+        assertThat(SizingCheck.check(version, null, 63))
+                .containsExactly(new ParameterError("memoryMb", "must be >= 64"));
+        assertThat(SizingCheck.check(version, Integer.MIN_VALUE, Integer.MAX_VALUE)).containsExactly(
+                new ParameterError("instances", "must be >= 0"),
+                new ParameterError("memoryMb", "must be <= 1024 (this version's maximum)"));
+    }
+}

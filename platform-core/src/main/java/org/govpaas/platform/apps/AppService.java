@@ -1,0 +1,251 @@
+package org.govpaas.platform.apps;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.govpaas.identity.adapter.Caller;
+import org.govpaas.identity.adapter.DepartmentRole;
+import org.govpaas.platform.apps.internal.AppMapper;
+import org.govpaas.platform.apps.internal.AppRow;
+import org.govpaas.platform.apps.internal.Reconciler;
+import org.govpaas.platform.catalog.CatalogService;
+import org.govpaas.platform.department.Department;
+import org.govpaas.platform.department.DepartmentService;
+import org.govpaas.platform.system.FieldValidationException;
+import org.govpaas.platform.system.NotFoundException;
+import org.govpaas.runtime.AppId;
+import org.govpaas.runtime.AppRuntime;
+import org.govpaas.runtime.LogLine;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The app lifecycle as developers use it. Every method takes the {@link Caller}; an app of a
+ * department the caller cannot see answers not found. Changes only store desired state and wake
+ * the reconciler; the runtime is never called from a request, so bad input can never reach it.
+ */
+@Service
+public class AppService {
+
+    /** Names that would read like parts of the platform in an app's URL. */
+    static final Set<String> RESERVED = Set.of("api", "apps", "console", "admin", "platform", "govpaas", "portal",
+            "static", "assets", "login", "logout", "system", "default");
+
+    private final AppMapper apps;
+    private final DepartmentService departments;
+    private final CatalogService catalog;
+    private final Reconciler reconciler;
+    private final AppRuntime runtime;
+    private final ApplicationEventPublisher events;
+
+    AppService(AppMapper apps, DepartmentService departments, CatalogService catalog, Reconciler reconciler,
+               AppRuntime runtime, ApplicationEventPublisher events) {
+        this.apps = apps;
+        this.departments = departments;
+        this.catalog = catalog;
+        this.reconciler = reconciler;
+        this.runtime = runtime;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<App> list(Caller caller, String dept) {
+        return apps.findByDepartment(departments.get(caller, dept).id());
+    }
+
+    @Transactional(readOnly = true)
+    public App get(Caller caller, String dept, String name) {
+        Department department = departments.get(caller, dept);
+        return apps.findByName(department.id(), name).orElseThrow(() -> new NotFoundException("app " + name));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AppEvent> events(Caller caller, String dept, String name) {
+        App app = get(caller, dept, name);
+        return apps.findEvents(app.departmentId(), app.id(), 100);
+    }
+
+    /** Output may hold citizens' data: only the department's developers and admins read it. */
+    public List<LogLine> logs(Caller caller, String dept, String name, int tail) {
+        App app = get(caller, dept, name);
+        requireDeveloper(caller, dept);
+        return runtime.logs(new AppId(app.departmentCode(), app.name()), Math.max(1, Math.min(tail, 2000)));
+    }
+
+    public boolean canOperate(Caller caller, String dept) {
+        return caller.isPlatformAdmin() || caller.hasRole(dept, DepartmentRole.DEVELOPER)
+                || caller.hasRole(dept, DepartmentRole.DEPARTMENT_ADMIN);
+    }
+
+    @Transactional
+    public App deploy(Caller caller, String dept, DeployRequest request) {
+        Department department = departments.get(caller, dept);
+        requireDeveloper(caller, dept);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (RESERVED.contains(request.name())) {
+            errors.put("name", "This name is reserved.");
+        }
+        CatalogService.Checked checked = catalog.check(request.template(), request.version(), request.instances(),
+                request.memoryMb(), request.isolation(), request.parameters(), runtime.supportedIsolation(), errors);
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        apps.lockDepartment(department.id());
+        if (apps.findByName(department.id(), request.name()).isPresent()) {
+            throw new FieldValidationException("name", "An app with this name already exists in the department.");
+        }
+        checkQuota(department, null, checked.instances(), checked.memoryMb());
+        AppRow row = AppRow.create(department.id(), request.name(), checked, caller.username());
+        apps.insert(row);
+        App app = apps.findByName(department.id(), request.name()).orElseThrow();
+        apps.insertEvent(department.id(), app.id(), app.name(), "CREATED", "Deploy of " + checked.templateId() + " "
+                + checked.version() + " requested by " + caller.username());
+        changed(caller, app, "APP_DEPLOYED", checked.templateId() + " " + checked.version() + ", "
+                + checked.instances() + " x " + checked.memoryMb() + " MiB, isolation " + checked.isolation());
+        return app;
+    }
+
+    @Transactional
+    public App change(Caller caller, String dept, String name, AppChanges changes) {
+        App app = operable(caller, dept, name);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> parameters = changes.parameters() == null ? app.parameters() : changes.parameters();
+        CatalogService.Checked checked = catalog.check(app.templateId(),
+                changes.version() == null ? app.templateVersion() : changes.version(),
+                changes.instances() == null ? app.instances() : changes.instances(),
+                changes.memoryMb() == null ? app.memoryMb() : changes.memoryMb(), app.isolation(), parameters,
+                runtime.supportedIsolation(), errors);
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        apps.lockDepartment(app.departmentId());
+        if (!app.isStopped()) {
+            checkQuota(departments.get(caller, dept), app, checked.instances(), checked.memoryMb());
+        }
+        AppRow row = AppRow.of(app);
+        row.apply(checked);
+        return update(caller, app, row, "APP_CHANGED", describe(app, checked));
+    }
+
+    @Transactional
+    public App stop(Caller caller, String dept, String name) {
+        App app = operable(caller, dept, name);
+        AppRow row = AppRow.of(app);
+        row.desire("STOPPED");
+        return update(caller, app, row, "APP_STOPPED", "stopped");
+    }
+
+    @Transactional
+    public App start(Caller caller, String dept, String name) {
+        App app = operable(caller, dept, name);
+        apps.lockDepartment(app.departmentId());
+        checkQuota(departments.get(caller, dept), app, app.instances(), app.memoryMb());
+        AppRow row = AppRow.of(app);
+        row.desire("RUNNING");
+        return update(caller, app, row, "APP_STARTED", "started");
+    }
+
+    /** A new generation with the same content: the runtime replaces every instance, one by one. */
+    @Transactional
+    public App restart(Caller caller, String dept, String name) {
+        App app = operable(caller, dept, name);
+        return update(caller, app, AppRow.of(app), "APP_RESTARTED", "restarted");
+    }
+
+    @Transactional
+    public App delete(Caller caller, String dept, String name, boolean purgeData) {
+        App app = operable(caller, dept, name);
+        AppRow row = AppRow.of(app);
+        row.desire("DELETING");
+        row.purge(purgeData);
+        return update(caller, app, row, "APP_DELETED", purgeData ? "deleted, data purged" : "deleted, data retained");
+    }
+
+    private App operable(Caller caller, String dept, String name) {
+        App app = get(caller, dept, name);
+        requireDeveloper(caller, dept);
+        if (app.isDeleting()) {
+            throw new FieldValidationException("name", "The app is being deleted.");
+        }
+        return app;
+    }
+
+    private App update(Caller caller, App app, AppRow row, String action, String detail) {
+        apps.updateDesired(row);
+        App updated = apps.findByName(app.departmentId(), app.name()).orElseThrow();
+        apps.insertEvent(app.departmentId(), app.id(), app.name(), action.substring(4), detail + " by " + caller.username());
+        changed(caller, updated, action, detail);
+        return updated;
+    }
+
+    /** Runs under the department row lock taken by the caller, so two requests cannot both pass. */
+    private void checkQuota(Department department, App replacing, int instances, int memoryMb) {
+        Map<String, Object> usage = apps.usage(department.id());
+        long usedApps = ((Number) usage.get("apps")).longValue() - (replacing == null ? 0 : 1);
+        long usedInstances = ((Number) usage.get("instances")).longValue()
+                - (replacing == null || replacing.isStopped() ? 0 : replacing.instances());
+        long usedMemory = ((Number) usage.get("memory_mb")).longValue()
+                - (replacing == null || replacing.isStopped() ? 0 : (long) replacing.instances() * replacing.memoryMb());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (usedApps + 1 > department.maxApps()) {
+            errors.put("name", "The department's quota allows " + department.maxApps() + " apps; "
+                    + usedApps + " exist.");
+        }
+        if (usedInstances + instances > department.maxInstances()) {
+            errors.put("instances", "The department's quota allows " + department.maxInstances()
+                    + " instances; " + usedInstances + " are in use.");
+        }
+        if (usedMemory + (long) instances * memoryMb > department.maxMemoryMib()) {
+            errors.put("memoryMb", "The department's quota allows " + department.maxMemoryMib() + " MiB; "
+                    + usedMemory + " MiB are in use.");
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+    }
+
+    private void changed(Caller caller, App app, String action, String detail) {
+        events.publishEvent(new AppChanged(app.departmentId(), app.departmentCode(), app.name(), caller.username(),
+                action, detail));
+        long id = app.id();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reconciler.wake(id);
+                }
+            });
+        } else {
+            reconciler.wake(id);
+        }
+    }
+
+    private static String describe(App app, CatalogService.Checked checked) {
+        StringBuilder sb = new StringBuilder();
+        if (app.instances() != checked.instances()) {
+            sb.append("instances ").append(app.instances()).append(" -> ").append(checked.instances()).append("; ");
+        }
+        if (app.memoryMb() != checked.memoryMb()) {
+            sb.append("memory ").append(app.memoryMb()).append(" -> ").append(checked.memoryMb()).append(" MiB; ");
+        }
+        if (!app.templateVersion().equals(checked.version())) {
+            sb.append("version ").append(app.templateVersion()).append(" -> ").append(checked.version()).append("; ");
+        }
+        if (!app.parameters().equals(checked.parameters())) {
+            sb.append("parameters changed; ");
+        }
+        return sb.isEmpty() ? "no change" : sb.substring(0, sb.length() - 2);
+    }
+
+    private static void requireDeveloper(Caller caller, String dept) {
+        if (!(caller.isPlatformAdmin() || caller.hasRole(dept, DepartmentRole.DEVELOPER)
+                || caller.hasRole(dept, DepartmentRole.DEPARTMENT_ADMIN))) {
+            throw new AccessDeniedException("only the department's developers operate its apps");
+        }
+    }
+}

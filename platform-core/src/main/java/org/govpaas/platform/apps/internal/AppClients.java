@@ -1,0 +1,67 @@
+package org.govpaas.platform.apps.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.govpaas.catalog.SignIn;
+import org.govpaas.identity.adapter.IdentityProperties;
+import org.govpaas.identity.provisioning.KeycloakProvisioning;
+import org.govpaas.identity.provisioning.ProvisioningProperties;
+import org.govpaas.platform.apps.App;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each app gets its own confidential OIDC client in every realm its template signs users in
+ * from, named {@code app-<department>-<app>}, redirects limited to the app's own route. The app
+ * receives the client through environment variables; the secret never appears in a log or page.
+ */
+@Component
+class AppClients {
+
+    private final KeycloakProvisioning keycloak;
+    private final ProvisioningProperties realms;
+    private final IdentityProperties identity;
+    private final String publicUrl;
+
+    AppClients(KeycloakProvisioning keycloak, ProvisioningProperties realms, IdentityProperties identity,
+               @Value("${govpaas.public-url}") String publicUrl) {
+        this.keycloak = keycloak;
+        this.realms = realms;
+        this.identity = identity;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    static String clientId(App app) {
+        return "app-" + app.departmentCode() + "-" + app.name();
+    }
+
+    /** Ensures the clients the template needs and returns the environment describing them. */
+    Map<String, String> ensure(App app, SignIn signIn) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String appUrl = publicUrl + app.routePath();
+        env.put("GOVPAAS_PUBLIC_URL", appUrl);
+        if (signIn.citizens()) {
+            env.putAll(client("CITIZENS", realms.citizenRealm(), app, appUrl));
+        }
+        if (signIn.staff()) {
+            env.putAll(client("STAFF", realms.staffRealm(), app, appUrl));
+        }
+        return env;
+    }
+
+    void remove(App app) {
+        keycloak.removeAppClient(realms.citizenRealm(), clientId(app));
+        keycloak.removeAppClient(realms.staffRealm(), clientId(app));
+    }
+
+    private Map<String, String> client(String prefix, String realm, App app, String appUrl) {
+        String secret = keycloak.ensureAppClient(realm, clientId(app), appUrl);
+        String keycloakUrl = identity.keycloakUrl().toString();
+        return Map.of(
+                "GOVPAAS_OIDC_" + prefix + "_REALM", realm,
+                "GOVPAAS_OIDC_" + prefix + "_CLIENT_ID", clientId(app),
+                "GOVPAAS_OIDC_" + prefix + "_CLIENT_SECRET", secret,
+                "GOVPAAS_OIDC_" + prefix + "_KEYCLOAK_URL", keycloakUrl,
+                "GOVPAAS_OIDC_" + prefix + "_PUBLIC_URL", identity.browserUrl().toString());
+    }
+}

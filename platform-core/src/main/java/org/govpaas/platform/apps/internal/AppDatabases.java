@@ -1,0 +1,93 @@
+package org.govpaas.platform.apps.internal;
+
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.govpaas.platform.apps.App;
+import org.govpaas.platform.system.SecretBox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database service: each app that asks for one gets its own PostgreSQL database and login
+ * role on the platform's server. Names derive from the app's id only (never from user input),
+ * the password is random and stored encrypted. Deleting an app releases its database (the role
+ * can no longer log in) but keeps the data; only an explicit purge drops it.
+ */
+@Component
+public class AppDatabases {
+
+    private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
+    private final String serverUrl;
+
+    AppDatabases(DataSource dataSource, SecretBox secrets) throws java.sql.SQLException {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.secrets = secrets;
+        try (var connection = dataSource.getConnection()) {
+            String url = connection.getMetaData().getURL();
+            // jdbc:postgresql://host:port/db?params -> jdbc:postgresql://host:port/
+            int slash = url.indexOf('/', "jdbc:postgresql://".length());
+            this.serverUrl = url.substring(0, slash + 1);
+        }
+    }
+
+    /** What an app receives as environment: URL, user and password of its own database. */
+    public record Credentials(String jdbcUrl, String username, String password) {
+        public Map<String, String> environment() {
+            return Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", username,
+                    "SPRING_DATASOURCE_PASSWORD", password, "GOVPAAS_DB_URL", jdbcUrl, "GOVPAAS_DB_USER", username,
+                    "GOVPAAS_DB_PASSWORD", password);
+        }
+    }
+
+    /** Creates the database and role on first use; later calls return the same credentials. */
+    public synchronized Credentials ensure(App app) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select database_name, role_name, password_encrypted from app_database "
+                        + "where app_id = ? and department_id = ? and purged_at is null", app.id(), app.departmentId());
+        if (!rows.isEmpty()) {
+            Map<String, Object> row = rows.get(0);
+            return new Credentials(serverUrl + row.get("database_name"), (String) row.get("role_name"),
+                    secrets.decrypt((String) row.get("password_encrypted")));
+        }
+        String name = "app_" + app.id();
+        String password = SecretBox.randomSecret(24);
+        // DDL takes no bind parameters; both name and password are generated here, never user input.
+        jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
+                + "create role " + name + " login password '" + password + "'; else alter role " + name
+                + " login password '" + password + "'; end if; end $$");
+        if (jdbc.queryForList("select 1 from pg_database where datname = ?", name).isEmpty()) {
+            jdbc.execute("create database " + name + " owner " + name);
+        }
+        jdbc.execute("revoke all on database " + name + " from public");
+        jdbc.update("insert into app_database (department_id, app_id, app_name, database_name, role_name, "
+                + "password_encrypted) values (?, ?, ?, ?, ?, ?)", app.departmentId(), app.id(), app.name(), name, name,
+                secrets.encrypt(password));
+        return new Credentials(serverUrl + name, name, password);
+    }
+
+    /** The app is gone: its role may no longer log in, its data stays. */
+    public synchronized void release(App app) {
+        for (String role : roles(app)) {
+            jdbc.execute("alter role " + role + " nologin");
+        }
+        jdbc.update("update app_database set released_at = now() where app_id = ? and department_id = ? "
+                + "and released_at is null", app.id(), app.departmentId());
+    }
+
+    /** Explicitly requested by the developer: drop the data for good. */
+    public synchronized void purge(App app) {
+        for (String role : roles(app)) {
+            jdbc.execute("drop database if exists " + role + " with (force)");
+            jdbc.execute("drop role if exists " + role);
+        }
+        jdbc.update("update app_database set purged_at = now(), released_at = coalesce(released_at, now()) "
+                + "where app_id = ? and department_id = ? and purged_at is null", app.id(), app.departmentId());
+    }
+
+    private List<String> roles(App app) {
+        return jdbc.queryForList("select role_name from app_database where app_id = ? and department_id = ? "
+                + "and purged_at is null", String.class, app.id(), app.departmentId());
+    }
+}

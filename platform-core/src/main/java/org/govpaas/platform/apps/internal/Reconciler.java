@@ -1,0 +1,171 @@
+package org.govpaas.platform.apps.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.AppState;
+import org.govpaas.runtime.AppId;
+import org.govpaas.runtime.AppRuntime;
+import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.RuntimeState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives the runtime towards the stored desired state, level-based: every pass compares what is
+ * stored with what the runtime reports and acts on the difference, so a crash at any point is
+ * repaired by the next pass (apply is idempotent). One thread does all passes, so two passes never
+ * work on the same app at once. Passes run every {@value #PERIOD_MS} ms and as soon as a change
+ * is stored.
+ */
+@Component
+public class Reconciler implements SmartLifecycle {
+
+    static final long PERIOD_MS = 1000;
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final Long EVERYTHING = -1L;
+
+    private final AppMapper apps;
+    private final AppRuntime runtime;
+    private final AppSpecs specs;
+    private final AppTeardown teardown;
+    private final AppDirectoryService directory;
+    private final LinkedBlockingQueue<Long> wakeups = new LinkedBlockingQueue<>();
+    private volatile Thread worker;
+    private volatile boolean ready;
+
+    Reconciler(AppMapper apps, AppRuntime runtime, AppSpecs specs, AppTeardown teardown,
+               AppDirectoryService directory) {
+        this.apps = apps;
+        this.runtime = runtime;
+        this.specs = specs;
+        this.teardown = teardown;
+        this.directory = directory;
+    }
+
+    /** Ask for a pass over one app soon (after the caller's transaction committed). */
+    public void wake(long appId) {
+        wakeups.offer(appId);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        // The first pass re-applies every app: the runtime adopts what survived a restart.
+        ready = true;
+        wakeups.offer(EVERYTHING);
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Long next = wakeups.poll(PERIOD_MS, TimeUnit.MILLISECONDS);
+                if (!ready) {
+                    continue;
+                }
+                if (next == null || next.equals(EVERYTHING)) {
+                    reconcileAll();
+                } else {
+                    apps.findByIdForReconciler(next).ifPresent(this::reconcile);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Reconcile pass failed; retrying: {}", e.toString());
+            }
+        }
+    }
+
+    void reconcileAll() {
+        List<App> all = apps.findAllForReconciler();
+        Set<AppId> known = new HashSet<>();
+        for (App app : all) {
+            known.add(new AppId(app.departmentCode(), app.name()));
+            reconcile(app);
+        }
+        for (AppId orphan : runtime.apps()) {
+            if (!known.contains(orphan)) {
+                log.warn("Removing {} from the runtime: no app of that name is stored", orphan);
+                runtime.delete(orphan);
+            }
+        }
+    }
+
+    void reconcile(App app) {
+        AppId id = new AppId(app.departmentCode(), app.name());
+        try {
+            if (app.isDeleting()) {
+                directory.remove(app);
+                runtime.delete(id);
+                teardown.remove(app);
+                return;
+            }
+            AppStatus status = runtime.status(id);
+            if (status.observedGeneration() != app.generation() || status.state() == RuntimeState.UNKNOWN) {
+                runtime.apply(specs.build(app));
+                status = runtime.status(id);
+            }
+            record(app, status);
+        } catch (AppSpecs.CannotBuildSpec | IllegalArgumentException e) {
+            saveObserved(app, app.observedGeneration(), AppState.FAILED, 0, null, e.getMessage());
+        } catch (RuntimeException e) {
+            // Keycloak or the database away for a moment: keep the state, say why, retry next pass.
+            log.warn("Cannot reconcile {} yet: {}", id, e.toString());
+            saveObserved(app, app.observedGeneration(), app.state(), app.readyInstances(), app.isolationApplied(),
+                    "Waiting for a platform service: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void record(App app, AppStatus status) {
+        AppState state = switch (status.state()) {
+            case UNKNOWN -> AppState.PENDING;
+            case DEPLOYING -> AppState.DEPLOYING;
+            case RUNNING -> AppState.RUNNING;
+            case DEGRADED -> AppState.DEGRADED;
+            case FAILED -> AppState.FAILED;
+            case STOPPED -> AppState.STOPPED;
+        };
+        String isolation = status.isolation() == null ? null : status.isolation().label();
+        directory.update(app, state, status);
+        saveObserved(app, status.observedGeneration(), state, status.readyInstances(), isolation, status.message());
+    }
+
+    private void saveObserved(App app, long observedGeneration, AppState state, int ready, String isolation,
+                              String message) {
+        boolean changed = app.state() != state || app.readyInstances() != ready
+                || app.observedGeneration() != observedGeneration || !Objects.equals(app.message(), message)
+                || !Objects.equals(app.isolationApplied(), isolation);
+        if (!changed) {
+            return;
+        }
+        apps.updateObserved(app.id(), app.departmentId(), observedGeneration, state.name(), ready, isolation, message);
+        if (app.state() != state) {
+            apps.insertEvent(app.departmentId(), app.id(), app.name(), state.name(),
+                    message == null || message.isBlank() ? "State is now " + state : message);
+        }
+    }
+
+    @Override
+    public void start() {
+        worker = Thread.ofPlatform().name("app-reconciler").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null && worker.isAlive();
+    }
+}

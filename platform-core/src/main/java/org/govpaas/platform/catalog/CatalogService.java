@@ -1,0 +1,169 @@
+package org.govpaas.platform.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.govpaas.catalog.Catalog;
+import org.govpaas.catalog.CatalogTemplate;
+import org.govpaas.catalog.ParameterError;
+import org.govpaas.catalog.ParameterSchema;
+import org.govpaas.catalog.SizingCheck;
+import org.govpaas.catalog.TemplateVersion;
+import org.govpaas.identity.adapter.Caller;
+import org.govpaas.platform.system.NotFoundException;
+import org.govpaas.runtime.IsolationTier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Templates as offered to developers, with the admins' enable/disable switches applied. */
+@Service
+public class CatalogService {
+
+    /** Strongest first: when a deploy names no tier, it gets the strongest the runtime can give. */
+    static final List<IsolationTier> PREFERENCE = List.of(IsolationTier.DEDICATED, IsolationTier.HYPERVISOR,
+            IsolationTier.STANDARD, IsolationTier.PROCESS_SANDBOXED, IsolationTier.PROCESS);
+
+    private final Catalog catalog;
+    private final JdbcTemplate jdbc;
+    private final Path repository;
+
+    CatalogService(Catalog catalog, JdbcTemplate jdbc,
+                   @Value("${govpaas.catalog.artifact-repository:${user.home}/.m2/repository}") Path repository) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.repository = repository;
+    }
+
+    /** A deploy or change that passed every check, with defaults filled in. */
+    public record Checked(String templateId, String version, int instances, int memoryMb, String isolation,
+                          Map<String, Object> parameters) {
+    }
+
+    /** Templates with at least one enabled version; platform admins also see disabled ones. */
+    public List<CatalogTemplate> templates(Caller caller) {
+        return catalog.templates().stream()
+                .filter(t -> caller != null && caller.isPlatformAdmin() || !enabledVersions(t).isEmpty())
+                .sorted(Comparator.comparing(CatalogTemplate::id)).toList();
+    }
+
+    public CatalogTemplate template(Caller caller, String id) {
+        return templates(caller).stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("template " + id));
+    }
+
+    public Optional<CatalogTemplate> template(String id) {
+        return catalog.template(id);
+    }
+
+    /** Any stored version, enabled or not: a running app keeps running when its version is disabled. */
+    public Optional<TemplateVersion> version(String templateId, String version) {
+        return catalog.version(templateId, version);
+    }
+
+    public List<TemplateVersion> enabledVersions(CatalogTemplate template) {
+        Map<String, Boolean> switches = switches();
+        if (!switches.getOrDefault(template.id() + "@", true)) {
+            return List.of();
+        }
+        return template.versions().stream()
+                .filter(v -> switches.getOrDefault(template.id() + "@" + v.version(), true)).toList();
+    }
+
+    public boolean isEnabled(String templateId, String version) {
+        Map<String, Boolean> switches = switches();
+        return switches.getOrDefault(templateId + "@", true)
+                && (version == null || switches.getOrDefault(templateId + "@" + version, true));
+    }
+
+    /** Takes a template ({@code version} null) or one version in or out of the catalog. */
+    @Transactional
+    public void setEnabled(Caller caller, String templateId, String version, boolean enabled) {
+        if (!caller.isPlatformAdmin()) {
+            throw new AccessDeniedException("platform admins manage the catalog");
+        }
+        CatalogTemplate template = catalog.template(templateId).orElseThrow(() -> new NotFoundException("template " + templateId));
+        if (version != null && template.version(version).isEmpty()) {
+            throw new NotFoundException("version " + version);
+        }
+        jdbc.update("insert into catalog_setting (template_id, version, enabled, changed_by) values (?, ?, ?, ?) "
+                        + "on conflict (template_id, version) do update set enabled = excluded.enabled, "
+                        + "changed_by = excluded.changed_by, changed_at = now()",
+                templateId, version == null ? "" : version, enabled, caller.username());
+    }
+
+    /** The executable jar of a version in the local Maven repository, when it has been built. */
+    public Optional<Path> jar(TemplateVersion version) {
+        Path jar = repository.resolve(version.jar().toRepositoryPath()).normalize();
+        return jar.startsWith(repository.normalize()) && Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /**
+     * The one check of a deploy or change; problems are added to {@code errors} (field to message).
+     * Returns null when there are errors.
+     */
+    public Checked check(String templateId, String versionName, Integer instances, Integer memoryMb, String isolation,
+                         Map<String, Object> parameters, Set<IsolationTier> supported, Map<String, String> errors) {
+        Optional<CatalogTemplate> template = catalog.template(templateId).filter(t -> isEnabled(t.id(), null));
+        if (template.isEmpty()) {
+            errors.put("template", "No template " + templateId + " in the catalog.");
+            return null;
+        }
+        List<TemplateVersion> enabled = enabledVersions(template.get());
+        Optional<TemplateVersion> found = versionName == null
+                ? enabled.stream().reduce((first, second) -> second)
+                : enabled.stream().filter(v -> v.version().equals(versionName)).findFirst();
+        if (found.isEmpty()) {
+            errors.put("version", "No enabled version " + versionName + " of " + templateId + ".");
+            return null;
+        }
+        TemplateVersion version = found.get();
+        int size = instances == null ? version.instances().defaultValue() : instances;
+        int memory = memoryMb == null ? version.memoryMb().defaultValue() : memoryMb;
+        for (ParameterError e : SizingCheck.check(version, size, memory)) {
+            errors.putIfAbsent(e.field(), e.message());
+        }
+        String tier = isolation(version, isolation, supported, errors);
+        ParameterSchema schema = version.parameters();
+        Map<String, Object> values = schema.withDefaults(parameters == null ? Map.of() : parameters);
+        for (ParameterError e : schema.validate(values)) {
+            errors.putIfAbsent(e.field(), e.message());
+        }
+        return errors.isEmpty()
+                ? new Checked(templateId, version.version(), size, memory, tier, new LinkedHashMap<>(values)) : null;
+    }
+
+    private static String isolation(TemplateVersion version, String requested, Set<IsolationTier> supported,
+                                    Map<String, String> errors) {
+        if (requested != null) {
+            if (!version.allowsIsolation(requested)) {
+                errors.put("isolation", "The template does not allow isolation tier " + requested + ".");
+            } else if (supported.stream().noneMatch(t -> t.label().equals(requested))) {
+                errors.put("isolation", "This platform's runtime cannot provide isolation tier " + requested + ".");
+            }
+            return requested;
+        }
+        return PREFERENCE.stream().filter(supported::contains).map(IsolationTier::label)
+                .filter(version::allowsIsolation).findFirst().orElseGet(() -> {
+                    errors.put("isolation", "This platform's runtime provides none of the template's isolation tiers.");
+                    return null;
+                });
+    }
+
+    private Map<String, Boolean> switches() {
+        Map<String, Boolean> result = new HashMap<>();
+        jdbc.query("select template_id, version, enabled from catalog_setting",
+                rs -> {
+                    result.put(rs.getString(1) + "@" + rs.getString(2), rs.getBoolean(3));
+                });
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+package org.govpaas.platform.runtime;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.govpaas.runtime.AppStatus.InstanceStatus;
+
+/**
+ * One instance of an app and what its supervisor knows about it. Not thread-safe: only touched
+ * while holding its {@link AppSupervisor}'s lock.
+ */
+final class Instance {
+
+    enum Phase {
+        /** Its process runs but has not yet passed the readiness check. */
+        STARTING,
+        /** Its process runs and has been ready at least once ({@link #ready} says whether it is now). */
+        RUNNING,
+        /** Its process is gone after a crash; it starts again at {@link #nextStartAt}. */
+        WAITING,
+        /** It crashed too often in a row; it waits for a new generation of the spec. */
+        FAILED,
+        /** It is being stopped for good (scale-down, replaced, deleted). */
+        STOPPING
+    }
+
+    final int index;
+    /** The spec generation whose template (jar, memory, environment, ...) this instance runs. */
+    final long templateGeneration;
+    final String id;
+    final Path dir;
+    final Path output;
+
+    Phase phase = Phase.WAITING;
+    /** The outermost process (bubblewrap or the JVM); null while none runs. */
+    ProcessHandle process;
+    /** Our own child process, when we started it: only a child gives its exit code. */
+    Process child;
+    Instant startedAt;
+    int port;
+    boolean sandboxed;
+    boolean ready;
+    /** When it was started or adopted: the startup timeout counts from here. */
+    Instant launchedAt;
+    Instant nextStartAt = Instant.EPOCH;
+    int restarts;
+    String reason;
+    final Deque<Instant> recentCrashes = new ArrayDeque<>();
+
+    Instance(int index, long templateGeneration, Path appDir) {
+        this.index = index;
+        this.templateGeneration = templateGeneration;
+        this.id = index + "-g" + templateGeneration;
+        this.dir = appDir.resolve("instances").resolve(id);
+        this.output = appDir.resolve("logs").resolve(id + ".log");
+    }
+
+    boolean alive() {
+        return process != null;
+    }
+
+    void launched(Process started, boolean inSandbox, int listenPort, Instant now) {
+        child = started;
+        process = started.toHandle();
+        startedAt = process.info().startInstant().orElse(now);
+        sandboxed = inSandbox;
+        port = listenPort;
+        launchedAt = now;
+        phase = Phase.STARTING;
+        ready = false;
+    }
+
+    void adopted(ProcessHandle handle, Instant now) {
+        process = handle;
+        launchedAt = now;
+        phase = Phase.STARTING;
+    }
+
+    /** Forget the process after it exited or was killed. */
+    void gone() {
+        process = null;
+        child = null;
+        ready = false;
+    }
+
+    InstanceStatus status() {
+        String address = alive() ? "127.0.0.1:" + port : null;
+        return new InstanceStatus(id, address, ready && phase == Phase.RUNNING, restarts, ready ? null : reason);
+    }
+}

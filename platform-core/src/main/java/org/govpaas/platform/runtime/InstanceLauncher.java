@@ -1,0 +1,92 @@
+package org.govpaas.platform.runtime;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.govpaas.runtime.AppSpec;
+
+/**
+ * Starts one instance process: {@code java -jar} with arguments as a list (no shell ever
+ * interprets a spec value), in its own directory, on a free loopback port, its heap bounded by
+ * the spec's memory, its output appended to a file (not a pipe: a process adopted by a later
+ * control plane must keep somewhere to write).
+ */
+final class InstanceLauncher {
+
+    /** Heap share of the app's memory; the rest is left to metaspace, threads and native memory. */
+    private static final int HEAP_PERCENT = 75;
+    /** The only variables of the control plane's own environment an app gets; the rest may hold platform secrets. */
+    private static final List<String> INHERITED = List.of("PATH", "LANG", "LC_ALL", "TZ");
+
+    private final LocalRuntimeProperties settings;
+    private final Sandbox sandbox;
+
+    InstanceLauncher(LocalRuntimeProperties settings, Sandbox sandbox) {
+        this.settings = settings;
+        this.sandbox = sandbox;
+    }
+
+    boolean sandboxed() {
+        return sandbox.enabled();
+    }
+
+    /** Starts the instance's process and records it on {@code instance}. */
+    void launch(AppSpec spec, Instance instance, Instant now) throws IOException {
+        Files.createDirectories(instance.dir.resolve("tmp"));
+        Files.createDirectories(instance.output.getParent());
+        rotate(instance.output);
+        int port = freePort();
+        Path jar = spec.artifact().jar().toAbsolutePath();
+        List<String> java = List.of(settings.javaExecutable().toString(),
+                "-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.io.tmpdir=" + instance.dir.resolve("tmp"),
+                ProcessTree.INSTANCE_DIR_PROPERTY + instance.dir,
+                "-jar", jar.toString());
+        Path javaHome = settings.javaExecutable().toAbsolutePath().getParent().getParent();
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(java, instance.dir, List.of(jar, javaHome)))
+                .directory(instance.dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(instance.output.toFile()));
+        environment(builder.environment(), spec, instance, port);
+        instance.launched(builder.start(), sandbox.enabled(), port, now);
+    }
+
+    private static void environment(Map<String, String> env, AppSpec spec, Instance instance, int port) {
+        Map<String, String> inherited = Map.copyOf(env);
+        env.clear();
+        INHERITED.stream().filter(inherited::containsKey).forEach(name -> env.put(name, inherited.get(name)));
+        env.put("HOME", instance.dir.toString());
+        env.putAll(spec.environment());
+        // Set last: an app cannot move itself to another port or pretend to be another instance.
+        env.put("PORT", String.valueOf(port));
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("GOVPAAS_INSTANCE_INDEX", String.valueOf(instance.index));
+        env.put("GOVPAAS_ROUTE_PATH", spec.routePath() == null ? "/" : spec.routePath());
+    }
+
+    /** Keeps one old file, so a long-running app's output cannot fill the disk across restarts. */
+    private void rotate(Path output) throws IOException {
+        if (Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)
+                && Files.size(output) > settings.maxOutputSize().toBytes()) {
+            Files.move(output, output.resolveSibling(output.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A port free now; if another process takes it first, the instance fails to bind and is restarted. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.govpaas.platform.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.govpaas.runtime.LogLine;
+
+/**
+ * Reads instances' output files. Lines carry no time of their own unless the app printed one
+ * (Spring Boot starts each line with an ISO-8601 timestamp); other lines take the time of the
+ * line before, or the file's last change, so lines of several instances can be merged in order.
+ */
+final class InstanceOutput {
+
+    /** Bounds how much of a file one tail reads, whatever {@code tail} asks for. */
+    private static final int MAX_READ = 4 * 1024 * 1024;
+
+    /** One instance's output file. */
+    record Source(String instance, Path file) {
+    }
+
+    private InstanceOutput() {
+    }
+
+    /** The newest {@code tail} lines across the sources, oldest first. */
+    static List<LogLine> tail(List<Source> sources, int tail) {
+        if (tail <= 0) {
+            return List.of();
+        }
+        List<LogLine> lines = new ArrayList<>();
+        for (Source source : sources) {
+            lines.addAll(tail(source, tail));
+        }
+        lines.sort(Comparator.comparing(LogLine::time)); // stable: one instance's lines keep their order
+        return List.copyOf(lines.subList(Math.max(0, lines.size() - tail), lines.size()));
+    }
+
+    private static List<LogLine> tail(Source source, int tail) {
+        try {
+            Instant modified = Files.getLastModifiedTime(source.file(), LinkOption.NOFOLLOW_LINKS).toInstant();
+            List<String> texts = lastLines(source.file(), tail);
+            List<LogLine> lines = new ArrayList<>(texts.size());
+            Instant time = null;
+            for (String text : texts) {
+                Instant own = leadingTime(text);
+                time = own != null ? own : time;
+                lines.add(new LogLine(time != null ? time : modified, source.instance(), text));
+            }
+            return lines;
+        } catch (IOException e) {
+            return List.of(); // no output yet, or the instance was just removed
+        }
+    }
+
+    /** The last {@code count} complete lines, reading backwards only as far as needed. */
+    static List<String> lastLines(Path file, int count) throws IOException {
+        try (SeekableByteChannel channel = open(file)) {
+            long size = channel.size();
+            int window = 8192;
+            while (true) {
+                int length = (int) Math.min(size, window);
+                ByteBuffer buffer = ByteBuffer.allocate(length);
+                channel.position(size - length);
+                int read;
+                do {
+                    read = channel.read(buffer);
+                } while (read >= 0 && buffer.hasRemaining());
+                List<String> lines = new ArrayList<>(new String(buffer.array(), 0, buffer.position(),
+                        StandardCharsets.UTF_8).lines().toList());
+                boolean whole = length == size || length >= MAX_READ;
+                if (!whole) {
+                    lines.removeFirst(); // probably cut in the middle
+                }
+                if (whole || lines.size() >= count) {
+                    return lines.subList(Math.max(0, lines.size() - count), lines.size());
+                }
+                window *= 4;
+            }
+        }
+    }
+
+    /** Opened without following links: an app must not make the platform read a file of its choosing. */
+    static SeekableByteChannel open(Path file) throws IOException {
+        return Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static Instant leadingTime(String text) {
+        int end = text.indexOf(' ');
+        if (end < 19 || end > 40 || !Character.isDigit(text.charAt(0))) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.substring(0, end)).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

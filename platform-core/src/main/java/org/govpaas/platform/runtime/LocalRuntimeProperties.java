@@ -1,0 +1,48 @@
+package org.govpaas.platform.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the local runtime.
+ *
+ * @param stateDir           where app state, instance directories and output live; default
+ *                           {@code ${govpaas.data-dir}/apps}
+ * @param javaExecutable     the {@code java} that runs instances; default the control plane's own
+ * @param sandbox            {@code auto}: bubblewrap when it works here; {@code off}; {@code required}:
+ *                           refuse to start without it
+ * @param restartBackoff     wait before the first restart of a crashed instance; doubles per crash
+ * @param maxRestartBackoff  the longest wait between restarts
+ * @param crashLoopThreshold this many crashes of one instance within {@code crashLoopWindow} end its
+ *                           restarts (FAILED) until a new generation is applied
+ * @param stopTimeout        how long an instance may take to exit after SIGTERM before SIGKILL
+ * @param maxOutputSize      an instance's output file is rotated (one old file kept) when it starts
+ *                           and the file is bigger than this
+ * @param pollInterval       how often processes are checked and starting instances probed
+ */
+@ConfigurationProperties("govpaas.runtime.local")
+record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue("auto") SandboxMode sandbox,
+                              @DefaultValue("1s") Duration restartBackoff, @DefaultValue("30s") Duration maxRestartBackoff,
+                              @DefaultValue("5") int crashLoopThreshold, @DefaultValue("60s") Duration crashLoopWindow,
+                              @DefaultValue("10s") Duration stopTimeout, @DefaultValue("10MB") DataSize maxOutputSize,
+                              @DefaultValue("250ms") Duration pollInterval) {
+
+    enum SandboxMode { AUTO, OFF, REQUIRED }
+
+    /** These settings with the paths that default to the data folder and the running JVM filled in. */
+    LocalRuntimeProperties withDefaults(Path dataDir) {
+        Path state = stateDir != null ? stateDir : dataDir.resolve("apps");
+        Path java = javaExecutable != null ? javaExecutable : Path.of(System.getProperty("java.home"), "bin", "java");
+        return new LocalRuntimeProperties(state.toAbsolutePath().normalize(), java, sandbox, restartBackoff,
+                maxRestartBackoff, crashLoopThreshold, crashLoopWindow, stopTimeout, maxOutputSize, pollInterval);
+    }
+
+    /** The wait before restarting after the {@code crashes}-th recent crash. */
+    Duration backoff(int crashes) {
+        Duration wait = restartBackoff.multipliedBy(1L << Math.min(Math.max(crashes - 1, 0), 20));
+        return wait.compareTo(maxRestartBackoff) > 0 ? maxRestartBackoff : wait;
+    }
+}

@@ -1,0 +1,102 @@
+package org.govpaas.platform.runtime;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.govpaas.platform.runtime.LocalRuntimeProperties.SandboxMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * bubblewrap confinement for instance processes: the whole system read-only, a private /tmp and
+ * /dev, its own pid and IPC namespaces, a new session (no terminal injection), and only the
+ * instance's own directory writable. Deliberately without {@code --die-with-parent}: instances
+ * must outlive a control-plane restart to be re-adopted.
+ */
+final class Sandbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+    private final Path bwrap;
+
+    private Sandbox(Path bwrap) {
+        this.bwrap = bwrap;
+    }
+
+    /**
+     * Finds bubblewrap and checks that it can really start the JVM here (containers often forbid
+     * the namespaces it needs); a sandbox that would fail at every start is no sandbox.
+     */
+    static Sandbox detect(SandboxMode mode, Path java) {
+        if (mode == SandboxMode.OFF) {
+            return new Sandbox(null);
+        }
+        Optional<Path> found = onPath("bwrap");
+        String problem = found.isEmpty() ? "bwrap is not installed" : trial(found.get(), java);
+        if (problem == null) {
+            log.info("Apps run confined by bubblewrap ({})", found.get());
+            return new Sandbox(found.get());
+        }
+        if (mode == SandboxMode.REQUIRED) {
+            throw new IllegalStateException("govpaas.runtime.local.sandbox=required but " + problem);
+        }
+        log.warn("Apps run as plain processes without a sandbox: {}", problem);
+        return new Sandbox(null);
+    }
+
+    boolean enabled() {
+        return bwrap != null;
+    }
+
+    /**
+     * The command that runs {@code command} confined. {@code readOnly} are paths the process must
+     * see although they may lie under /tmp, which the sandbox replaces (the jar, the JDK).
+     */
+    List<String> wrap(List<String> command, Path instanceDir, List<Path> readOnly) {
+        if (bwrap == null) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of(bwrap.toString(),
+                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+        for (Path path : readOnly) {
+            wrapped.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+        }
+        wrapped.addAll(List.of("--bind", instanceDir.toString(), instanceDir.toString(),
+                "--unshare-pid", "--unshare-ipc", "--new-session", "--chdir", instanceDir.toString(), "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** @return null when bubblewrap ran {@code java -version} confined, else what went wrong */
+    private static String trial(Path bwrap, Path java) {
+        Path javaHome = java.toAbsolutePath().getParent().getParent();
+        Path dir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        List<String> command = new Sandbox(bwrap).wrap(List.of(java.toString(), "-version"), dir, List.of(javaHome));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "bwrap did not finish a trial run";
+            }
+            return process.exitValue() == 0 ? null : "bwrap failed a trial run (exit code " + process.exitValue() + ")";
+        } catch (Exception e) {
+            return "bwrap cannot run: " + e.getMessage();
+        }
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,154 @@
+package org.govpaas.platform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What an app instance receives through the gateway, and what the citizen gets back. */
+class GatewayForwardingTest extends GatewayTestSupport {
+
+    TestInstance first;
+    TestInstance second;
+
+    @BeforeEach
+    void startInstances() throws Exception {
+        first = TestInstance.start("first");
+        second = TestInstance.start("second");
+    }
+
+    @AfterEach
+    void stopInstances() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void forwardsMethodPathQueryAndBodyUnchangedAndReturnsTheAnswer() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        HttpResponse<String> response = send(request("/apps/civil-affairs/notices/board/items?q=a%2Bb&tag=%E6%B0%91&tag=2&flag")
+                .method("PUT", BodyPublishers.ofString("{\"title\":\"停水通知\"}"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("X-Custom", "kept"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).isEqualTo("served by first");
+        assertThat(response.headers().firstValue("X-Instance")).hasValue("first");
+        TestInstance.Received received = first.received.getFirst();
+        assertThat(received.method()).isEqualTo("PUT");
+        assertThat(received.rawPath()).isEqualTo("/apps/civil-affairs/notices/board/items");
+        assertThat(received.rawQuery()).isEqualTo("q=a%2Bb&tag=%E6%B0%91&tag=2&flag");
+        assertThat(received.body()).isEqualTo("{\"title\":\"停水通知\"}");
+        assertThat(received.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(received.header("X-Custom")).isEqualTo("kept");
+    }
+
+    @Test
+    void forwardsAFormPostWithItsFields() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        HttpResponse<String> response = send(request("/apps/civil-affairs/notices/comments?lang=en")
+                .POST(BodyPublishers.ofString("name=%E5%BC%A0%E4%B8%89&text=a%2Bb+c"))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        TestInstance.Received received = first.received.getFirst();
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.rawQuery()).isEqualTo("lang=en");
+        assertThat(received.body()).isEqualTo("name=%E5%BC%A0%E4%B8%89&text=a%2Bb+c");
+    }
+
+    @Test
+    void theInstanceLearnsThePublicAddressFromXForwardedHeadersSetByThePlatformOnly() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        get("/apps/civil-affairs/notices/");
+        send(request("/apps/civil-affairs/notices/").header("X-Forwarded-Prefix", "/evil")
+                .header("Forwarded", "for=6.6.6.6;host=evil.example"));
+
+        for (TestInstance.Received received : first.received) {
+            assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+            assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+            assertThat(received.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+            assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+            assertThat(received.header("X-Forwarded-Prefix")).isEqualTo("/apps/civil-affairs/notices");
+            assertThat(received.header("Forwarded")).isNull();
+        }
+    }
+
+    @Test
+    void hopByHopHeadersStayAtTheGateway() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        // A raw request: HTTP clients refuse to send a Connection header of one's own choosing.
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /apps/civil-affairs/notices/ HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Connection: close, X-Session-Hint\r\nX-Session-Hint: secret\r\nKeep-Alive: timeout=5\r\n"
+                    + "Proxy-Authorization: Basic c2VjcmV0\r\nTE: trailers\r\nX-Custom: kept\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 201 ");
+        }
+
+        TestInstance.Received received = first.received.getFirst();
+        assertThat(received.header("X-Custom")).isEqualTo("kept");
+        for (String hop : List.of("X-Session-Hint", "Keep-Alive", "Proxy-Authorization", "TE")) {
+            assertThat(received.header(hop)).as(hop).isNull();
+        }
+    }
+
+    @Test
+    void thePlatformSessionCookieNeverReachesAnAppAndCannotBeSetByOne() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        HttpResponse<String> response = send(request("/apps/civil-affairs/notices/")
+                .header("Cookie", "GOVPAAS_SESSION=staff-secret; APP_SESSION=abc; govpaas-lang=en"));
+
+        assertThat(first.received.getFirst().header("Cookie")).isEqualTo("APP_SESSION=abc; govpaas-lang=en");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .containsExactly("APP_SESSION=first; Path=/apps/; HttpOnly");
+    }
+
+    @Test
+    void spreadsRequestsRoundRobinOverReadyInstances() throws Exception {
+        directory.put(running("health", "clinic", first.uri(), second.uri()));
+
+        List<String> servedBy = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            servedBy.add(get("/apps/health/clinic/slots").body());
+        }
+
+        assertThat(first.received).hasSize(3);
+        assertThat(second.received).hasSize(3);
+        assertThat(servedBy.get(0)).isNotEqualTo(servedBy.get(1));
+        assertThat(servedBy.get(1)).isNotEqualTo(servedBy.get(2));
+    }
+
+    @Test
+    void anInstanceRefusingTheConnectionIsSkippedForTheNextOne() throws Exception {
+        directory.put(running("health", "clinic", TestInstance.refusing(), second.uri()));
+
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = send(request("/apps/health/clinic/book")
+                    .POST(BodyPublishers.ofString("slot=" + i)).header("Content-Type", "text/plain"));
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.body()).isEqualTo("served by second");
+        }
+        assertThat(second.received).extracting(TestInstance.Received::body)
+                .containsExactly("slot=0", "slot=1", "slot=2", "slot=3");
+    }
+}

@@ -1,0 +1,106 @@
+package org.govpaas.platform.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.govpaas.platform.GovPaasApplication;
+import org.govpaas.platform.apps.AppDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform (embedded PostgreSQL, no Keycloak needed: nothing asks it at start-up)
+ * with a directory the test controls, and a plain HTTP client that follows no redirects.
+ */
+@SpringBootTest(classes = {GovPaasApplication.class, GatewayTestSupport.StubDirectoryConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+abstract class GatewayTestSupport {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StubDirectory directory;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String data = Files.createTempDirectory("govpaas-gateway-test").toString();
+        registry.add("govpaas.data-dir", () -> data);
+    }
+
+    @BeforeEach
+    void emptyDirectory() {
+        directory.routes.clear();
+        directory.lookups.set(0);
+    }
+
+    static AppDirectory.Route running(String dept, String app, URI... instances) {
+        return new AppDirectory.Route(dept, app, "/apps/" + dept + "/" + app + "/", true, List.of(instances),
+                "公告栏", "Notice board");
+    }
+
+    static AppDirectory.Route stopped(String dept, String app) {
+        return new AppDirectory.Route(dept, app, "/apps/" + dept + "/" + app + "/", false, List.of(),
+                "公告栏", "Notice board");
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery));
+    }
+
+    /** Routes by "dept/app"; counts lookups so a test can prove the directory was not asked. */
+    static class StubDirectory implements AppDirectory {
+        final Map<String, Route> routes = new ConcurrentHashMap<>();
+        final AtomicInteger lookups = new AtomicInteger();
+
+        void put(Route route) {
+            routes.put(route.department() + "/" + route.app(), route);
+        }
+
+        @Override
+        public Optional<Route> route(String department, String app) {
+            lookups.incrementAndGet();
+            return Optional.ofNullable(routes.get(department + "/" + app));
+        }
+
+        @Override
+        public List<Listing> listed() {
+            return List.of();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StubDirectoryConfiguration {
+        @Bean
+        @Primary
+        StubDirectory stubDirectory() {
+            return new StubDirectory();
+        }
+    }
+}
