@@ -4,3 +4,22 @@ import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.j
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+// Live status: an element with data-live-url is re-fetched every 2 s and swapped in place, so
+// state changes and new events appear without a reload (no inline script: CSP forbids it).
+const live = document.querySelector('[data-live-url]');
+if (live) {
+  const url = live.getAttribute('data-live-url');
+  setInterval(async () => {
+    const current = document.querySelector('[data-live-url]');
+    try {
+      const response = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+      if (!response.ok) return;
+      const html = await response.text();
+      const next = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live-url]');
+      if (next && current && next.innerHTML !== current.innerHTML) current.replaceWith(next);
+    } catch (e) {
+      // offline for a moment: keep what is shown
+    }
+  }, 2000);
+}

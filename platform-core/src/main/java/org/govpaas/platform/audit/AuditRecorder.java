@@ -2,6 +2,8 @@ package org.govpaas.platform.audit;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.govpaas.platform.apps.AppChanged;
+import org.govpaas.platform.catalog.CatalogChanged;
 import org.govpaas.platform.department.DepartmentChanged;
 import org.govpaas.platform.department.DepartmentCreated;
 import org.govpaas.platform.department.DepartmentMembershipChanged;
@@ -42,6 +44,17 @@ class AuditRecorder {
     void on(DepartmentMembershipChanged e) {
         log.record(e.actor(), e.added() ? "MEMBER_ADDED" : "MEMBER_REMOVED", e.code(),
                 e.member() + " as " + e.role().groupName());
+    }
+
+    @EventListener
+    void on(AppChanged e) {
+        log.record(e.actor(), e.action(), e.departmentCode(), e.app() + ": " + e.detail());
+    }
+
+    @EventListener
+    void on(CatalogChanged e) {
+        log.record(e.actor(), "CATALOG_CHANGED", null, e.templateId() + (e.version() == null ? "" : " " + e.version())
+                + (e.enabled() ? " enabled" : " disabled"));
     }
 
     @EventListener

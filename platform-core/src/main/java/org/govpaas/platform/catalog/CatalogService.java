@@ -19,6 +19,7 @@ import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.system.NotFoundException;
 import org.govpaas.runtime.IsolationTier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -35,12 +36,15 @@ public class CatalogService {
     private final Catalog catalog;
     private final JdbcTemplate jdbc;
     private final Path repository;
+    private final ApplicationEventPublisher events;
 
     CatalogService(Catalog catalog, JdbcTemplate jdbc,
-                   @Value("${govpaas.catalog.artifact-repository:${user.home}/.m2/repository}") Path repository) {
+                   @Value("${govpaas.catalog.artifact-repository:${user.home}/.m2/repository}") Path repository,
+                   ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.repository = repository;
+        this.events = events;
     }
 
     /** A deploy or change that passed every check, with defaults filled in. */
@@ -98,6 +102,7 @@ public class CatalogService {
                         + "on conflict (template_id, version) do update set enabled = excluded.enabled, "
                         + "changed_by = excluded.changed_by, changed_at = now()",
                 templateId, version == null ? "" : version, enabled, caller.username());
+        events.publishEvent(new CatalogChanged(caller.username(), templateId, version, enabled));
     }
 
     /** The executable jar of a version in the local Maven repository, when it has been built. */

@@ -1,13 +1,12 @@
 package org.govpaas.platform.runtime;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,15 +57,7 @@ final class AppSupervisor {
         supervisor.spec = AppTemplate.fromRecord(record);
         supervisor.templateGeneration = record.templateGeneration();
         for (StateStore.InstanceRecord saved : record.instanceRecords()) {
-            Instance instance = new Instance(saved.index(), saved.templateGeneration(), supervisor.dir);
-            instance.restarts = saved.restarts();
-            instance.port = saved.port();
-            instance.sandboxed = saved.sandboxed();
-            instance.startedAt = saved.startedAt();
-            ProcessTree.find(saved.pid(), saved.startedAt()).ifPresentOrElse(
-                    process -> instance.adopted(process, now),
-                    () -> instance.reason = "its process ended while the control plane was away");
-            supervisor.instances.add(instance);
+            supervisor.instances.add(Instance.recovered(saved, supervisor.dir, now));
         }
         return supervisor;
     }
@@ -116,15 +107,16 @@ final class AppSupervisor {
             probe = instances.stream().filter(Instance::alive)
                     .filter(i -> i.phase == Phase.STARTING || (i.phase == Phase.RUNNING && probeRunning)).toList();
         }
+        // Probed off the lock; a result counts only if the instance still runs the process that answered.
         Map<Instance, ProcessHandle> probed = new HashMap<>();
-        List<Instance> ready = probe.stream().filter(i -> {
-            probed.put(i, i.process);
-            return context.probe().ready(i.port, path);
-        }).toList();
+        probe.forEach(i -> probed.put(i, i.process));
+        Map<Instance, Boolean> ready = new HashMap<>();
+        probed.forEach((instance, process) -> ready.put(instance, context.probe().ready(instance.port, path)));
         synchronized (this) {
-            probed.forEach((instance, process) -> {
-                if (instance.process == process && (instance.phase == Phase.STARTING || instance.phase == Phase.RUNNING)) {
-                    readiness(instance, ready.contains(instance));
+            ready.forEach((instance, isReady) -> {
+                if (instance.process == probed.get(instance)
+                        && (instance.phase == Phase.STARTING || instance.phase == Phase.RUNNING)) {
+                    instance.probed(isReady, path);
                 }
             });
             if (specComplete && !deleting) {
@@ -132,16 +124,6 @@ final class AppSupervisor {
                 save();
             }
         }
-    }
-
-    private void readiness(Instance instance, boolean ready) {
-        if (ready) {
-            instance.phase = Phase.RUNNING;
-            instance.reason = null;
-        } else if (instance.phase == Phase.RUNNING) {
-            instance.reason = "its readiness check " + spec.health().readinessPath() + " fails";
-        }
-        instance.ready = ready;
     }
 
     /** Exited processes count as crashes; so does an instance not ready within its startup timeout. */
@@ -162,24 +144,11 @@ final class AppSupervisor {
     }
 
     private void crashed(Instance instance, String what, Instant now) {
-        instance.gone();
         dirty = true;
-        instance.recentCrashes.addLast(now);
-        while (instance.recentCrashes.getFirst().isBefore(now.minus(context.settings().crashLoopWindow()))) {
-            instance.recentCrashes.removeFirst();
-        }
-        int crashes = instance.recentCrashes.size();
-        String reason = "instance " + instance.index + " " + what + lastOutput(instance.output);
-        if (crashes >= context.settings().crashLoopThreshold()) {
-            instance.phase = Phase.FAILED;
-            instance.reason = reason + " (" + crashes + " crashes within "
-                    + context.settings().crashLoopWindow().toSeconds() + " s, no more restarts)";
+        if (instance.crashed(what, now, context.settings())) {
             log.warn("App {} instance {} keeps crashing; giving up until a new generation is applied", id, instance.id);
         } else {
-            instance.phase = Phase.WAITING;
-            instance.nextStartAt = now.plus(context.settings().backoff(crashes));
-            instance.reason = reason;
-            log.info("App {} instance {} {}; restarting it in {}", id, instance.id, what, context.settings().backoff(crashes));
+            log.info("App {} instance {} {}; restarting it at {}", id, instance.id, what, instance.nextStartAt);
         }
     }
 
@@ -206,10 +175,14 @@ final class AppSupervisor {
                 } else {
                     outdated.add(index);
                 }
-            } else if (current.get().phase == Phase.WAITING && !now.isBefore(current.get().nextStartAt)) {
-                current.get().restarts++;
-                launch(current.get(), now);
-            } else if (current.get().phase == Phase.RUNNING && current.get().ready) {
+                continue;
+            }
+            Instance instance = current.get();
+            if (instance.phase == Phase.WAITING && !now.isBefore(instance.nextStartAt)) {
+                instance.restarts++;
+                launch(instance, now);
+            }
+            if (instance.phase == Phase.RUNNING && instance.ready) {
                 old.forEach(this::retire);
             } else if (!old.isEmpty()) {
                 replacing = true; // a replacement is on its way (or failing: then the old one keeps serving)
@@ -250,7 +223,7 @@ final class AppSupervisor {
                     dirty = true;
                     save();
                 }
-                StateStore.deleteTree(instance.dir);
+                instance.removeFiles();
             });
         } catch (RejectedExecutionException e) {
             // The runtime is closing: the next control plane finds the instance extra and retires it.
@@ -302,19 +275,6 @@ final class AppSupervisor {
         if (dirty && !deleting && !context.closed().getAsBoolean()) {
             context.store().save(AppTemplate.toRecord(spec, templateGeneration, instances));
             dirty = false;
-        }
-    }
-
-    private static String lastOutput(Path output) {
-        try {
-            if (!Files.exists(output)) {
-                return "";
-            }
-            List<String> last = InstanceOutput.lastLines(output, 1);
-            String line = last.isEmpty() ? "" : last.getFirst().strip();
-            return line.isEmpty() ? "" : "; last output: " + (line.length() > 300 ? line.substring(0, 300) + "…" : line);
-        } catch (IOException e) {
-            return "";
         }
     }
 }

@@ -71,10 +71,22 @@ final class Instance {
         ready = false;
     }
 
-    void adopted(ProcessHandle handle, Instant now) {
-        process = handle;
-        launchedAt = now;
-        phase = Phase.STARTING;
+    /**
+     * An instance recorded by an earlier control plane: adopted when its process still lives (same
+     * pid and start instant), otherwise waiting to be started again once the spec is re-applied.
+     */
+    static Instance recovered(StateStore.InstanceRecord saved, Path appDir, Instant now) {
+        Instance instance = new Instance(saved.index(), saved.templateGeneration(), appDir);
+        instance.restarts = saved.restarts();
+        instance.port = saved.port();
+        instance.sandboxed = saved.sandboxed();
+        instance.startedAt = saved.startedAt();
+        ProcessTree.find(saved.pid(), saved.startedAt()).ifPresentOrElse(process -> {
+            instance.process = process;
+            instance.launchedAt = now;
+            instance.phase = Phase.STARTING; // ready again once it answers its readiness check
+        }, () -> instance.reason = "its process ended while the control plane was away");
+        return instance;
     }
 
     /** Forget the process after it exited or was killed. */
@@ -82,6 +94,49 @@ final class Instance {
         process = null;
         child = null;
         ready = false;
+    }
+
+    /** Records a readiness answer; a first success ends the start-up. */
+    void probed(boolean isReady, String readinessPath) {
+        if (isReady) {
+            phase = Phase.RUNNING;
+            reason = null;
+        } else if (phase == Phase.RUNNING) {
+            reason = "its readiness check " + readinessPath + " fails";
+        }
+        ready = isReady;
+    }
+
+    /**
+     * Records a crash: it waits for a restart with exponential backoff, or gives up when it has
+     * crashed {@code crashLoopThreshold} times within the window.
+     *
+     * @return true when it gave up (crash loop)
+     */
+    boolean crashed(String what, Instant now, LocalRuntimeProperties settings) {
+        gone();
+        recentCrashes.addLast(now);
+        while (recentCrashes.getFirst().isBefore(now.minus(settings.crashLoopWindow()))) {
+            recentCrashes.removeFirst();
+        }
+        int crashes = recentCrashes.size();
+        String why = "instance " + index + " " + what + InstanceOutput.lastLine(output).map(l -> "; last output: " + l).orElse("");
+        if (crashes >= settings.crashLoopThreshold()) {
+            phase = Phase.FAILED;
+            reason = why + " (" + crashes + " crashes within " + settings.crashLoopWindow().toSeconds() + " s, no more restarts)";
+            return true;
+        }
+        phase = Phase.WAITING;
+        nextStartAt = now.plus(settings.backoff(crashes));
+        reason = why;
+        return false;
+    }
+
+    /** Its working directory and output, once it is retired for good. */
+    void removeFiles() {
+        StateStore.deleteTree(dir);
+        StateStore.deleteTree(output);
+        StateStore.deleteTree(output.resolveSibling(output.getFileName() + ".1"));
     }
 
     InstanceStatus status() {

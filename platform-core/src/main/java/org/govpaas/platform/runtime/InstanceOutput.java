@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.govpaas.runtime.LogLine;
 
 /**
@@ -87,6 +88,17 @@ final class InstanceOutput {
                 }
                 window *= 4;
             }
+        }
+    }
+
+    /** The last non-blank line, shortened, to explain a crash. */
+    static Optional<String> lastLine(Path file) {
+        try {
+            List<String> last = lastLines(file, 1);
+            String line = last.isEmpty() ? "" : last.getFirst().strip();
+            return line.isEmpty() ? Optional.empty() : Optional.of(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.govpaas.platform.testing.StaffClient;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +23,11 @@ class CrossDepartmentTest extends PlatformIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @BeforeEach
+    void appsToWalk() {
+        Endpoints.fixtures = new MatrixFixtures(as(Role.PLATFORM_ADMIN.username));
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -56,6 +62,16 @@ class CrossDepartmentTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void theDeployFormCannotTargetAnotherDepartment() {
+        HttpResponse<String> response = as(Role.DEVELOPER.username).post("/console/deploy/notice-board",
+                java.util.Map.of("dept", Role.OTHER_DEPARTMENT, "name", "sneaky", "version", "1.0.0",
+                        "instances", "0", "memoryMb", "256", "param.title", "x"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(as(Role.PLATFORM_ADMIN.username).api("GET", "/api/v1/departments/health/apps/sneaky", null)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void listsShowOnlyTheCallersDepartment() {
         HttpResponse<String> api = as(Role.DEVELOPER.username).api("GET", "/api/v1/departments", null);
         assertThat(api.statusCode()).isEqualTo(200);
@@ -69,9 +85,13 @@ class CrossDepartmentTest extends PlatformIntegrationTest {
                 "\"code\":\"city-management\"", "\"code\":\"sme-services\"");
     }
 
+    /** What the civil-affairs staff could have changed (the admin's fixture apps are not theirs). */
     private String snapshot() {
         return jdbc.queryForList("select code, name_zh, name_en, max_apps, max_instances, max_memory_mib, "
                 + "monthly_budget, updated_at from department order by code").toString()
-                + jdbc.queryForObject("select count(*) from audit_event where action <> 'SIGNED_IN'", Integer.class);
+                + jdbc.queryForList("select a.name, a.generation, a.desired from app a join department d "
+                + "on d.id = a.department_id where d.code = 'health' and a.name not like 'del-%' order by a.name")
+                + jdbc.queryForObject("select count(*) from audit_event where action <> 'SIGNED_IN' "
+                + "and actor in ('dev-civil', 'staff-civil')", Integer.class);
     }
 }

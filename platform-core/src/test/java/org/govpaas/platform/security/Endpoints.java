@@ -9,6 +9,7 @@ import static org.govpaas.platform.security.Role.STAFF;
 import java.net.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -27,6 +28,17 @@ final class Endpoints {
 
     record Endpoint(String key, Call call, Map<Role, Integer> expected) {
     }
+
+    /** The app every department of the matrix has; 0 instances, so operating it runs nothing. */
+    static final String MATRIX_APP = "matrix";
+
+    /** Creates what the calls need, as a platform admin; set by the test before the first call. */
+    interface Fixtures {
+        /** A fresh app of 0 instances in {@code dept}, to be deleted by the call. */
+        String disposableApp(String dept);
+    }
+
+    static volatile Fixtures fixtures;
 
     static final Map<String, Endpoint> ALL = new LinkedHashMap<>();
 
@@ -63,8 +75,63 @@ final class Endpoints {
         add("GET /console/signed-out", (c, d) -> c.get("/console/signed-out"), 200, 200, 200, 200, 200);
         add("GET /sign-in-unavailable", (c, d) -> c.get("/sign-in-unavailable"), 503, 503, 503, 503, 503);
 
+        // ---- catalog
+        add("GET /api/v1/catalog", (c, d) -> c.api("GET", "/api/v1/catalog", null), 200, 200, 200, 200, 401);
+        add("GET /api/v1/catalog/{template}", (c, d) -> c.api("GET", "/api/v1/catalog/notice-board", null),
+                200, 200, 200, 200, 401);
+        add("GET /console/catalog", (c, d) -> c.get("/console/catalog"), 200, 200, 200, 200, 302);
+        add("GET /console/catalog/{template}", (c, d) -> c.get("/console/catalog/notice-board"), 200, 200, 200, 200, 302);
+        add("POST /console/catalog/{template}/enabled", (c, d) -> c.post("/console/catalog/notice-board/enabled",
+                Map.of("enabled", "true")), 302, 403, 403, 403, 403);
+
+        // ---- apps (the shared app MATRIX_APP has 0 instances: operating it starts no process)
+        String apps = "/api/v1/departments/";
+        add("GET /api/v1/departments/{dept}/apps", (c, d) -> c.api("GET", apps + d + "/apps", null),
+                200, 200, 200, 200, 401);
+        add("POST /api/v1/departments/{dept}/apps", (c, d) -> c.api("POST", apps + d + "/apps", newAppJson()),
+                202, 403, 202, 403, 401);
+        add("GET /api/v1/departments/{dept}/apps/{app}", (c, d) -> c.api("GET", apps + d + "/apps/" + MATRIX_APP, null),
+                200, 200, 200, 200, 401);
+        add("PATCH /api/v1/departments/{dept}/apps/{app}", (c, d) -> c.api("PATCH", apps + d + "/apps/" + MATRIX_APP,
+                "{\"instances\": 0}"), 202, 403, 202, 403, 401);
+        for (String action : List.of("stop", "start", "restart")) {
+            add("POST /api/v1/departments/{dept}/apps/{app}/" + action,
+                    (c, d) -> c.api("POST", apps + d + "/apps/" + MATRIX_APP + "/" + action, null), 202, 403, 202, 403, 401);
+        }
+        add("DELETE /api/v1/departments/{dept}/apps/{app}", (c, d) -> c.api("DELETE",
+                apps + d + "/apps/" + fixtures.disposableApp(d), null), 202, 403, 202, 403, 401);
+        add("GET /api/v1/departments/{dept}/apps/{app}/events",
+                (c, d) -> c.api("GET", apps + d + "/apps/" + MATRIX_APP + "/events", null), 200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}/apps/{app}/logs",
+                (c, d) -> c.api("GET", apps + d + "/apps/" + MATRIX_APP + "/logs", null), 200, 403, 200, 403, 401);
+
+        String console = "/console/departments/";
+        add("GET /console/departments/{dept}/apps", (c, d) -> c.get(console + d + "/apps"), 200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/apps/{app}", (c, d) -> c.get(console + d + "/apps/" + MATRIX_APP),
+                200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/apps/{app}/live", (c, d) -> c.get(console + d + "/apps/" + MATRIX_APP
+                + "/live"), 200, 200, 200, 200, 302);
+        add("POST /console/departments/{dept}/apps/{app}/scale", (c, d) -> c.post(console + d + "/apps/" + MATRIX_APP
+                + "/scale", Map.of("instances", "0", "memoryMb", "256")), 302, 403, 302, 403, 403);
+        for (String action : List.of("stop", "start", "restart")) {
+            add("POST /console/departments/{dept}/apps/{app}/" + action, (c, d) -> c.post(console + d + "/apps/"
+                    + MATRIX_APP + "/" + action, Map.of()), 302, 403, 302, 403, 403);
+        }
+        add("POST /console/departments/{dept}/apps/{app}/delete", (c, d) -> c.post(console + d + "/apps/"
+                + fixtures.disposableApp(d) + "/delete", Map.of()), 302, 403, 302, 403, 403);
+        add("GET /console/deploy/{template}", (c, d) -> c.get("/console/deploy/notice-board"), 200, 200, 200, 200, 302);
+        add("POST /console/deploy/{template}", (c, d) -> c.post("/console/deploy/notice-board", Map.of("dept", d,
+                "name", uniqueCode(), "version", "1.0.0", "instances", "0", "memoryMb", "256",
+                "param.title", "Matrix")), 302, 403, 302, 403, 403);
+
         // ---- citizen portal
         add("GET /", (c, d) -> c.get("/"), 200, 200, 200, 200, 200);
+    }
+
+    static String newAppJson() {
+        return """
+                {"name": "%s", "template": "notice-board", "instances": 0, "parameters": {"title": "Matrix"}}"""
+                .formatted(uniqueCode());
     }
 
     private static void add(String key, BiFunction<StaffClient, String, HttpResponse<String>> call,

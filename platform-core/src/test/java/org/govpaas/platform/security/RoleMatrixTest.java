@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.govpaas.platform.testing.StaffClient;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,11 @@ class RoleMatrixTest extends PlatformIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @BeforeEach
+    void appsToWalk() {
+        Endpoints.fixtures = new MatrixFixtures(as(Role.PLATFORM_ADMIN.username));
+    }
 
     static Set<String> registeredEndpoints(RequestMappingHandlerMapping mappings) {
         Set<String> endpoints = new TreeSet<>();

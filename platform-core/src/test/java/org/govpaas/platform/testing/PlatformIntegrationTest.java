@@ -35,6 +35,7 @@ public abstract class PlatformIntegrationTest {
         registry.add("govpaas.identity.keycloak-url", keycloak::baseUrl);
         registry.add("govpaas.identity.public-url", keycloak::baseUrl);
         registry.add("govpaas.data-dir", data::toString);
+        registry.add("govpaas.catalog.artifact-repository", () -> TestArtifacts.repository().toString());
     }
 
     protected String baseUrl() {

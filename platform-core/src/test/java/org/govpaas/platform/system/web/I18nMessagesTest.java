@@ -92,9 +92,10 @@ class I18nMessagesTest {
         return false;
     }
 
-    /** A hidden input's value is data for the server, not text for the reader. */
+    /** A value is read only on buttons; on options, checkboxes and hidden inputs it is data. */
     private static boolean isNonVisibleValue(Element element, String attribute) {
-        return attribute.equals("value") && "hidden".equals(element.attr("type"));
+        return attribute.equals("value") && !(element.tagName().equals("input")
+                && Set.of("submit", "button", "reset").contains(element.attr("type")));
     }
 
     private static List<Path> templates() throws IOException {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Gateway overhead: the same page fetched directly from an app instance and through the
+# platform's gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating.
+#
+#   bench/gateway/run.sh DIRECT_URL GATEWAY_URL   against a running platform (see README.md)
+#   bench/gateway/run.sh --harness                starts a notice-board instance and a platform
+#                                                 whose directory routes /apps/bench/notices/ to it
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source bench/gateway/common.sh
+
+RUNS=${RUNS:-5}
+DURATION=${DURATION:-10s}
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y wrk >/dev/null; }
+
+wait_for() {
+  local url=$1 deadline=$((SECONDS + 180))
+  until curl -fso /dev/null "$url"; do
+    ((SECONDS < deadline)) || { echo "no 200 from $url after 180 s" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
+# Prints "requests_per_second p99_milliseconds" for one wrk run.
+measure() {
+  wrk -t2 -c32 -d"$DURATION" --latency "$1" | awk '
+    /Requests\/sec:/ { rps = $2 }
+    /^ +99%/ { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v);
+               ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
+    /Non-2xx or 3xx responses/ { bad = $NF }
+    END { if (bad > 0) { print "wrk saw " bad " non-2xx answers" > "/dev/stderr"; exit 1 }
+          printf "%s %.3f\n", rps, ms }'
+}
+
+start_harness() {
+  local java jar app_port gw_port
+  java=$(find_java)
+  jar=$(notice_board_jar)
+  app_port=$(free_port)
+  PORT=$app_port SERVER_ADDRESS=127.0.0.1 GOVPAAS_ROUTE_PATH=/apps/bench/notices/ \
+    "$java" -jar "$jar" >platform-core/target/bench-app.log 2>&1 &
+  pids+=($!)
+
+  echo "building the harness class path (platform-core test classes) ..."
+  JAVA_HOME=$(dirname "$(dirname "$java")") mvn -q -B -o -pl platform-core -am test-compile \
+    dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+  gw_port=$(free_port)
+  "$java" -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
+    org.govpaas.platform.gateway.GatewayBenchmarkHarness "$gw_port" "http://127.0.0.1:$app_port" \
+    >platform-core/target/bench-platform.log 2>&1 &
+  pids+=($!)
+  DIRECT=http://127.0.0.1:$app_port/apps/bench/notices/
+  GATEWAY=http://127.0.0.1:$gw_port/apps/bench/notices/
+}
+
+if [[ ${1:-} == --harness ]]; then
+  start_harness
+elif [[ $# -eq 2 ]]; then
+  DIRECT=$1 GATEWAY=$2
+else
+  sed -n '2,8p' "$0" >&2
+  exit 2
+fi
+
+wait_for "$DIRECT"
+wait_for "$GATEWAY"
+echo "warming up both paths (JIT) ..."
+DURATION=5s measure "$DIRECT" >/dev/null
+DURATION=5s measure "$GATEWAY" >/dev/null
+
+direct_rps=() direct_p99=() gw_rps=() gw_p99=()
+for ((i = 1; i <= RUNS; i++)); do
+  read -r rps p99 < <(measure "$DIRECT");  direct_rps+=("$rps"); direct_p99+=("$p99")
+  echo "run $i direct : $rps req/s, p99 $p99 ms"
+  read -r rps p99 < <(measure "$GATEWAY"); gw_rps+=("$rps"); gw_p99+=("$p99")
+  echo "run $i gateway: $rps req/s, p99 $p99 ms"
+done
+
+d_rps=$(printf '%s\n' "${direct_rps[@]}" | median); d_p99=$(printf '%s\n' "${direct_p99[@]}" | median)
+g_rps=$(printf '%s\n' "${gw_rps[@]}" | median);     g_p99=$(printf '%s\n' "${gw_p99[@]}" | median)
+echo
+echo "median direct : $d_rps req/s, p99 $d_p99 ms"
+echo "median gateway: $g_rps req/s, p99 $g_p99 ms"
+awk -v d="$d_rps" -v g="$g_rps" -v dp="$d_p99" -v gp="$g_p99" 'BEGIN {
+  printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%)\n", 100 * g / d
+  printf "p99 added by the gateway: %.2f ms (goal <= 2 ms)\n", gp - dp }'

@@ -1,0 +1,30 @@
+package org.govpaas.apps.noticeboard;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The deploy parameters of the notice board ({@code GOVPAAS_PARAM_TITLE}, {@code _WELCOME},
+ * {@code _THEME}, mapped in application.yml). They are shown as text, never as markup.
+ *
+ * @param title   the board's heading; blank shows the default name in the reader's language
+ * @param welcome an optional welcome paragraph
+ */
+@Validated
+@ConfigurationProperties("noticeboard")
+public record BoardSettings(@Size(max = 100) String title, @Size(max = 1000) String welcome, @NotNull Theme theme) {
+
+    public enum Theme {
+        LIGHT, DARK
+    }
+
+    public boolean hasTitle() {
+        return title != null && !title.isBlank();
+    }
+
+    public boolean hasWelcome() {
+        return welcome != null && !welcome.isBlank();
+    }
+}

@@ -1,0 +1,136 @@
+package org.govpaas.platform.apps.web;
+
+import java.util.List;
+import java.util.Map;
+import org.govpaas.identity.adapter.Caller;
+import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.AppChanges;
+import org.govpaas.platform.apps.AppService;
+import org.govpaas.platform.department.DepartmentService;
+import org.govpaas.platform.system.FieldValidationException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A department's apps in the console: the list, one app's live status, and its operations. */
+@Controller
+@RequestMapping("/console/departments/{dept}/apps")
+class AppConsoleController {
+
+    static final String LIST = "apps/list";
+    static final String DETAIL = "apps/detail";
+    static final String STATUS = "apps/detail :: live";
+
+    private final AppService apps;
+    private final DepartmentService departments;
+    private final String publicUrl;
+
+    AppConsoleController(AppService apps, DepartmentService departments,
+                         @Value("${govpaas.public-url}") String publicUrl) {
+        this.apps = apps;
+        this.departments = departments;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @GetMapping
+    String list(Caller caller, @PathVariable("dept") String dept, Model model) {
+        model.addAttribute("department", departments.get(caller, dept));
+        model.addAttribute("apps", apps.list(caller, dept));
+        model.addAttribute("canOperate", apps.canOperate(caller, dept));
+        return LIST;
+    }
+
+    @GetMapping("/{app}")
+    String detail(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name, Model model) {
+        live(caller, dept, name, model);
+        model.addAttribute("department", departments.get(caller, dept));
+        boolean canOperate = apps.canOperate(caller, dept);
+        model.addAttribute("canOperate", canOperate);
+        model.addAttribute("logs", canOperate ? apps.logs(caller, dept, name, 200) : List.of());
+        return DETAIL;
+    }
+
+    /** The part of the detail page the browser refreshes every few seconds. */
+    @GetMapping("/{app}/live")
+    String liveFragment(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                        Model model) {
+        live(caller, dept, name, model);
+        return STATUS;
+    }
+
+    @PostMapping("/{app}/scale")
+    String scale(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                 @RequestParam("instances") String instances, @RequestParam("memoryMb") String memoryMb,
+                 RedirectAttributes redirect) {
+        try {
+            apps.change(caller, dept, name, new AppChanges(parse(instances, "instances"), parse(memoryMb, "memoryMb"),
+                    null, null));
+            redirect.addFlashAttribute("notice", "app.changeAccepted");
+        } catch (FieldValidationException e) {
+            redirect.addFlashAttribute("appErrors", e.errors());
+        }
+        return back(dept, name);
+    }
+
+    @PostMapping("/{app}/stop")
+    String stop(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                RedirectAttributes redirect) {
+        apps.stop(caller, dept, name);
+        redirect.addFlashAttribute("notice", "app.changeAccepted");
+        return back(dept, name);
+    }
+
+    @PostMapping("/{app}/start")
+    String start(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                 RedirectAttributes redirect) {
+        try {
+            apps.start(caller, dept, name);
+            redirect.addFlashAttribute("notice", "app.changeAccepted");
+        } catch (FieldValidationException e) {
+            redirect.addFlashAttribute("appErrors", e.errors());
+        }
+        return back(dept, name);
+    }
+
+    @PostMapping("/{app}/restart")
+    String restart(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                   RedirectAttributes redirect) {
+        apps.restart(caller, dept, name);
+        redirect.addFlashAttribute("notice", "app.changeAccepted");
+        return back(dept, name);
+    }
+
+    @PostMapping("/{app}/delete")
+    String delete(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                  @RequestParam(name = "purgeData", defaultValue = "false") boolean purgeData,
+                  RedirectAttributes redirect) {
+        apps.delete(caller, dept, name, purgeData);
+        redirect.addFlashAttribute("notice", purgeData ? "app.deletedPurged" : "app.deletedRetained");
+        return "redirect:/console/departments/" + dept + "/apps";
+    }
+
+    private void live(Caller caller, String dept, String name, Model model) {
+        App app = apps.get(caller, dept, name);
+        model.addAttribute("app", app);
+        model.addAttribute("appUrl", publicUrl + app.routePath());
+        model.addAttribute("events", apps.events(caller, dept, name));
+    }
+
+    private static Integer parse(String value, String field) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new FieldValidationException(Map.of(field, "Enter a whole number."));
+        }
+    }
+
+    private static String back(String dept, String name) {
+        return "redirect:/console/departments/" + dept + "/apps/" + name;
+    }
+}

@@ -1,0 +1,136 @@
+package org.govpaas.platform.apps.web;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.govpaas.catalog.CatalogTemplate;
+import org.govpaas.catalog.ParameterError;
+import org.govpaas.catalog.ParameterSchema;
+import org.govpaas.catalog.TemplateVersion;
+import org.govpaas.identity.adapter.Caller;
+import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.AppService;
+import org.govpaas.platform.apps.DeployRequest;
+import org.govpaas.platform.catalog.CatalogService;
+import org.govpaas.platform.department.Department;
+import org.govpaas.platform.department.DepartmentService;
+import org.govpaas.platform.system.FieldValidationException;
+import org.govpaas.platform.system.NotFoundException;
+import org.govpaas.platform.system.ServiceUnavailableException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The deploy form: rendered from the template version's parameter schema, and checked by the
+ * same service the API uses. Form values arrive as text and are coerced by that same schema.
+ */
+@Controller
+class DeployConsoleController {
+
+    static final String FORM = "apps/deploy";
+    static final String PARAM = "param.";
+
+    private final AppService apps;
+    private final CatalogService catalog;
+    private final DepartmentService departments;
+
+    DeployConsoleController(AppService apps, CatalogService catalog, DepartmentService departments) {
+        this.apps = apps;
+        this.catalog = catalog;
+        this.departments = departments;
+    }
+
+    @GetMapping("/console/deploy/{template}")
+    String form(Caller caller, @PathVariable("template") String id,
+                @RequestParam(name = "dept", required = false) String dept, Model model) {
+        CatalogTemplate template = catalog.template(caller, id);
+        TemplateVersion latest = latest(template);
+        Map<String, String> values = new HashMap<>();
+        values.put("dept", dept == null ? "" : dept);
+        values.put("version", latest == null ? "" : latest.version());
+        if (latest != null) {
+            values.put("instances", String.valueOf(latest.instances().defaultValue()));
+            values.put("memoryMb", String.valueOf(latest.memoryMb().defaultValue()));
+            latest.parameters().fields().forEach(f -> values.put(PARAM + f.name(),
+                    f.defaultValue() == null ? "" : String.valueOf(f.defaultValue())));
+        }
+        return render(caller, template, latest, values, Map.of(), model);
+    }
+
+    @PostMapping("/console/deploy/{template}")
+    String deploy(Caller caller, @PathVariable("template") String id, @RequestParam Map<String, String> form,
+                  Model model) {
+        CatalogTemplate template = catalog.template(caller, id);
+        TemplateVersion version = catalog.enabledVersions(template).stream()
+                .filter(v -> v.version().equals(form.get("version"))).findFirst().orElse(latest(template));
+        if (version == null) {
+            throw new NotFoundException("template " + id);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith(PARAM)) {
+                raw.put(k.substring(PARAM.length()), v);
+            }
+        });
+        ParameterSchema.Coerced coerced = version.parameters().coerce(raw);
+        for (ParameterError e : coerced.errors()) {
+            errors.putIfAbsent(e.field(), e.message());
+        }
+        Integer instances = integer(form.get("instances"), "instances", errors);
+        Integer memory = integer(form.get("memoryMb"), "memoryMb", errors);
+        String dept = form.getOrDefault("dept", "");
+        String name = form.getOrDefault("name", "").strip();
+        if (!name.matches("^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$")) {
+            errors.putIfAbsent("name", "Use lower-case letters, digits and hyphens, starting with a letter (at most 40).");
+        }
+        if (errors.isEmpty()) {
+            try {
+                String isolation = form.get("isolation");
+                App app = apps.deploy(caller, dept, new DeployRequest(name, id, version.version(), instances, memory,
+                        isolation == null || isolation.isBlank() ? null : isolation, coerced.values()));
+                return "redirect:/console/departments/" + dept + "/apps/" + app.name();
+            } catch (FieldValidationException e) {
+                errors.putAll(e.errors());
+            } catch (ServiceUnavailableException e) {
+                errors.put("name", "A platform service is unavailable; nothing was deployed. Try again shortly.");
+            }
+        }
+        return render(caller, template, version, form, errors, model);
+    }
+
+    private String render(Caller caller, CatalogTemplate template, TemplateVersion version, Map<String, String> values,
+                          Map<String, String> errors, Model model) {
+        List<Department> operable = departments.list(caller).stream()
+                .filter(d -> apps.canOperate(caller, d.code())).toList();
+        model.addAttribute("template", template);
+        model.addAttribute("version", version);
+        model.addAttribute("versions", catalog.enabledVersions(template));
+        model.addAttribute("departments", operable);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return FORM;
+    }
+
+    private TemplateVersion latest(CatalogTemplate template) {
+        List<TemplateVersion> enabled = catalog.enabledVersions(template);
+        return enabled.isEmpty() ? null : enabled.get(enabled.size() - 1);
+    }
+
+    private static Integer integer(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "Enter a whole number.");
+            return null;
+        }
+    }
+}

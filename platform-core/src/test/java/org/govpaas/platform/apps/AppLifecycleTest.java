@@ -1,0 +1,146 @@
+package org.govpaas.platform.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.govpaas.platform.testing.PlatformIntegrationTest;
+import org.govpaas.platform.testing.StaffClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The platform's main job, end to end: deploy the real sample app from the catalog through the
+ * API, watch it come up on the local runtime, use it through the gateway as a citizen, scale,
+ * stop, start and delete it.
+ */
+class AppLifecycleTest extends PlatformIntegrationTest {
+
+    static final Duration UP = Duration.ofSeconds(120);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    StaffClient admin;
+    String dept;
+
+    @BeforeEach
+    void freshDepartment() {
+        admin = as("platform-admin");
+        dept = "lc-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.api("POST", "/api/v1/departments", """
+                {"code": "%s", "nameZh": "生命周期测试", "nameEn": "Lifecycle test", "maxApps": 2, "maxInstances": 3,
+                 "maxMemoryMib": 1024, "monthlyBudget": 100.00}""".formatted(dept));
+        assertThat(created.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void deployUseScaleStopStartAndDelete() {
+        HttpResponse<String> deployed = admin.api("POST", apps(), """
+                {"name": "notices", "template": "notice-board",
+                 "parameters": {"title": "区政务公告", "welcome": "<script>alert(1)</script>"}}""");
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(202);
+        assertThat(deployed.headers().firstValue("Location")).hasValue(apps() + "/notices");
+        assertThat(deployed.body()).contains("\"generation\":1", "\"url\":\"http://localhost:");
+
+        awaitState("notices", "RUNNING", 1);
+        HttpResponse<String> page = anonymous().get("/apps/" + dept + "/notices/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("区政务公告").contains("&lt;script&gt;").doesNotContain("<script>alert");
+
+        assertThat(admin.api("PATCH", apps() + "/notices", "{\"instances\": 2}").statusCode()).isEqualTo(202);
+        awaitState("notices", "RUNNING", 2);
+
+        assertThat(admin.api("POST", apps() + "/notices/stop", null).statusCode()).isEqualTo(202);
+        awaitState("notices", "STOPPED", 0);
+        assertThat(anonymous().get("/apps/" + dept + "/notices/").statusCode()).isEqualTo(503);
+
+        assertThat(admin.api("POST", apps() + "/notices/start", null).statusCode()).isEqualTo(202);
+        awaitState("notices", "RUNNING", 2);
+
+        String events = admin.api("GET", apps() + "/notices/events", null).body();
+        assertThat(events).contains("\"type\":\"CREATED\"", "\"type\":\"RUNNING\"", "\"type\":\"STOPPED\"");
+        assertThat(admin.api("GET", apps() + "/notices/logs?tail=50", null).body()).contains("notices");
+
+        assertThat(admin.api("DELETE", apps() + "/notices", null).statusCode()).isEqualTo(202);
+        await().atMost(UP).untilAsserted(() ->
+                assertThat(admin.api("GET", apps() + "/notices", null).statusCode()).isEqualTo(404));
+        assertThat(anonymous().get("/apps/" + dept + "/notices/").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from app_event e join department d on d.id = e.department_id "
+                + "where d.code = ? and e.type = 'DELETED'", Integer.class, dept)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select action from audit_event a join department d on d.id = a.department_id "
+                + "where d.code = ? order by a.id", String.class, dept))
+                .contains("APP_DEPLOYED", "APP_CHANGED", "APP_STOPPED", "APP_STARTED", "APP_DELETED");
+    }
+
+    @Test
+    void badInputIsRefusedWithFieldErrorsAndStoresNothing() {
+        String[][] cases = {
+                {"unknown template", "{\"name\": \"a1\", \"template\": \"no-such\"}", "template"},
+                {"unknown version", "{\"name\": \"a1\", \"template\": \"notice-board\", \"version\": \"9.9\"}", "version"},
+                {"name not a DNS label", "{\"name\": \"Bad_Name\", \"template\": \"notice-board\"}", "name"},
+                {"name too long", "{\"name\": \"" + "a".repeat(41) + "\", \"template\": \"notice-board\"}", "name"},
+                {"reserved name", "{\"name\": \"console\", \"template\": \"notice-board\"}", "name"},
+                {"path traversal", "{\"name\": \"../x\", \"template\": \"notice-board\"}", "name"},
+                {"over the template's max", "{\"name\": \"a1\", \"template\": \"notice-board\", \"instances\": 4}", "instances"},
+                {"over the quota", "{\"name\": \"a1\", \"template\": \"notice-board\", \"memoryMb\": 1024, \"instances\": 2}",
+                        "memoryMb"},
+                {"isolation not allowed", "{\"name\": \"a1\", \"template\": \"notice-board\", \"isolation\": \"dedicated\"}",
+                        "isolation"},
+                {"parameter too long", "{\"name\": \"a1\", \"template\": \"notice-board\", \"parameters\": {\"title\": \""
+                        + "x".repeat(101) + "\"}}", "parameters.title"},
+                {"unknown parameter", "{\"name\": \"a1\", \"template\": \"notice-board\", \"parameters\": {\"evil\": 1}}",
+                        "parameters"},
+                {"enum violation", "{\"name\": \"a1\", \"template\": \"notice-board\", \"parameters\": {\"theme\": \"pink\"}}",
+                        "parameters.theme"},
+                {"wrong type", "{\"name\": \"a1\", \"template\": \"notice-board\", \"instances\": \"two\"}", null},
+                {"malformed JSON", "{\"name\": ", null},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> response = admin.api("POST", apps(), c[1]);
+            assertThat(response.statusCode()).as(c[0] + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(c[0]).doesNotContain("Exception", "at org.");
+            if (c[2] != null) {
+                assertThat(response.body()).as(c[0]).contains("\"field\":\"" + c[2]);
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from app a join department d on d.id = a.department_id "
+                + "where d.code = ?", Integer.class, dept)).isZero();
+    }
+
+    @Test
+    void concurrentDeploysNeverExceedTheQuota() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 8; i++) {
+            String name = "race-" + i;
+            results.add(pool.submit(() -> admin.api("POST", apps(), """
+                    {"name": "%s", "template": "notice-board", "instances": 0}""".formatted(name)).statusCode()));
+        }
+        int accepted = 0;
+        for (var result : results) {
+            int status = result.get();
+            assertThat(status).isIn(202, 400);
+            accepted += status == 202 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from app a join department d on d.id = a.department_id "
+                + "where d.code = ?", Integer.class, dept)).isEqualTo(2);
+    }
+
+    private void awaitState(String app, String state, int ready) {
+        await().atMost(UP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String body = admin.api("GET", apps() + "/" + app, null).body();
+            assertThat(body).contains("\"state\":\"" + state + "\"", "\"readyInstances\":" + ready);
+        });
+    }
+
+    private String apps() {
+        return "/api/v1/departments/" + dept + "/apps";
+    }
+}

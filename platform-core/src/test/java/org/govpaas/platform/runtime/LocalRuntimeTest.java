@@ -1,0 +1,200 @@
+package org.govpaas.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.govpaas.platform.runtime.LocalRuntimeProperties.SandboxMode;
+import org.govpaas.runtime.AppId;
+import org.govpaas.runtime.AppSpec;
+import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.IsolationTier;
+import org.govpaas.runtime.RuntimeState;
+import org.govpaas.runtime.contract.TestApp;
+import org.govpaas.runtime.contract.TestAppJar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** What the contract cannot say about the local runtime: the sandbox, secrets, orphans after a crash. */
+@ExtendWith(OutputCaptureExtension.class)
+class LocalRuntimeTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path jarDir;
+    static Path jar;
+
+    @TempDir
+    Path stateDir;
+    private final List<LocalRuntime> runtimes = new ArrayList<>();
+    private final List<Path> cleanUp = new ArrayList<>();
+
+    @BeforeAll
+    static void buildTestApp() {
+        jar = TestAppJar.build(jarDir);
+    }
+
+    @AfterEach
+    void deleteEverything() {
+        for (LocalRuntime runtime : runtimes) {
+            runtime.apps().forEach(runtime::delete);
+            runtime.close();
+        }
+        cleanUp.forEach(StateStore::deleteTree);
+    }
+
+    @Test
+    void underBubblewrapAnAppWritesOnlyItsOwnDirectoryAndAPrivateTmp() throws Exception {
+        LocalRuntime runtime = start(SandboxMode.AUTO);
+        assumeThat(runtime.supportedIsolation()).as("bubblewrap works on this machine")
+                .contains(IsolationTier.PROCESS_SANDBOXED);
+        Path outside = outsideTmp().resolve("outside.txt");
+        Path hostTmp = Path.of("/tmp", "govpaas-probe-" + System.nanoTime());
+
+        String outsideAnswer = probe(runtime, outside.toString(), IsolationTier.PROCESS_SANDBOXED);
+        String tmpAnswer = probe(runtime, hostTmp.toString(), IsolationTier.PROCESS_SANDBOXED);
+        String ownAnswer = probe(runtime, "probe.txt", IsolationTier.PROCESS_SANDBOXED);
+
+        assertThat(outsideAnswer).startsWith("denied").contains("Read-only file system");
+        assertThat(outside).doesNotExist();
+        assertThat(tmpAnswer).isEqualTo("written");
+        assertThat(hostTmp).as("the app's /tmp is its own").doesNotExist();
+        assertThat(ownAnswer).isEqualTo("written");
+    }
+
+    @Test
+    void withTheSandboxOffAppsAreHonestlyPlainProcesses() throws Exception {
+        LocalRuntime runtime = start(SandboxMode.OFF);
+        assertThat(runtime.supportedIsolation()).containsExactly(IsolationTier.PROCESS);
+        Path outside = outsideTmp().resolve("outside.txt");
+
+        assertThat(probe(runtime, outside.toString(), IsolationTier.PROCESS)).isEqualTo("written");
+        assertThat(outside).exists();
+        AppSpec sandboxed = spec(new AppId("health", "refused"), Map.of(), IsolationTier.PROCESS_SANDBOXED);
+        assertThatThrownBy(() -> runtime.apply(sandboxed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("process-sandboxed");
+        assertThat(runtime.apps()).doesNotContain(sandboxed.id());
+    }
+
+    @Test
+    void secretsReachTheAppButNoLogStatusOrStateFile(CapturedOutput output) throws Exception {
+        LocalRuntime runtime = start(SandboxMode.AUTO);
+        String secret = "s3cret-" + System.nanoTime();
+        Map<String, String> env = new HashMap<>(Map.of("DB_PASSWORD", secret, TestApp.BEHAVIOUR, "EXIT_AT_START"));
+        AppSpec failing = spec(new AppId("health", "crashing"), env, IsolationTier.PROCESS);
+        env.put(TestApp.BEHAVIOUR, "HEALTHY");
+        AppSpec healthy = spec(new AppId("health", "clinic"), env, IsolationTier.PROCESS);
+
+        runtime.apply(failing);
+        runtime.apply(healthy);
+        AppStatus failed = awaitState(runtime, failing.id(), RuntimeState.FAILED);
+        AppStatus running = awaitState(runtime, healthy.id(), RuntimeState.RUNNING);
+
+        assertThat(get(running.instances().getFirst().address(), "/env/DB_PASSWORD")).isEqualTo(secret);
+        assertThat(failed.message()).contains("exits with code 3 as asked"); // the last line it wrote
+        assertThat(output.getAll()).contains("keeps crashing").doesNotContain(secret);
+        assertThat(failed.toString() + running).doesNotContain(secret);
+        for (AppId id : List.of(failing.id(), healthy.id())) {
+            assertThat(Files.readString(stateDir.resolve(id.department()).resolve(id.name()).resolve("app.json")))
+                    .contains(id.name()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aProcessStartedJustBeforeTheControlPlaneDiedIsStoppedByTheNextOne() throws Exception {
+        // What a control plane killed between starting a process and recording it leaves behind.
+        Path instanceDir = Files.createDirectories(stateDir.resolve("health/clinic/instances/0-g1"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ProcessTree.INSTANCE_DIR_PROPERTY + instanceDir, "-jar", jar.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).directory(instanceDir.toFile());
+        builder.environment().putAll(Map.of(TestApp.BEHAVIOUR, "SLOW_START", TestApp.START_DELAY_MS, "600000"));
+        Process orphan = builder.start();
+        try {
+            assertThat(orphan.waitFor(1, TimeUnit.SECONDS)).as("the orphan keeps running").isFalse();
+
+            start(SandboxMode.AUTO);
+
+            await().atMost(TIMEOUT).until(() -> !orphan.isAlive());
+        } finally {
+            orphan.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aRecordedPidNowUsedByAnotherProcessIsNotAdopted() {
+        ProcessHandle self = ProcessHandle.current();
+        assertThat(ProcessTree.find(self.pid(), self.info().startInstant().orElseThrow())).contains(self);
+        assertThat(ProcessTree.find(self.pid(), self.info().startInstant().orElseThrow().minusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aSecondRuntimeOnTheSameStateIsRefused() {
+        start(SandboxMode.OFF);
+        assertThatThrownBy(() -> start(SandboxMode.OFF)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another control plane");
+    }
+
+    /**
+     * A writable host folder outside /tmp: under the sandbox everything below /tmp is a private
+     * tmpfs where any write "succeeds" without reaching the host.
+     */
+    private Path outsideTmp() throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("/var/tmp"), "govpaas-probe");
+        cleanUp.add(dir);
+        return dir;
+    }
+
+    private LocalRuntime start(SandboxMode sandbox) {
+        LocalRuntime runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, sandbox));
+        runtimes.add(runtime);
+        return runtime;
+    }
+
+    /** Deploys an app that tries to write {@code path} and returns what it says. */
+    private String probe(LocalRuntime runtime, String path, IsolationTier isolation) throws Exception {
+        AppId id = new AppId("health", "probe-" + Math.abs(path.hashCode()));
+        runtime.apply(spec(id, Map.of(TestApp.PROBE_PATH, path), isolation));
+        AppStatus status = awaitState(runtime, id, RuntimeState.RUNNING);
+        assertThat(status.isolation()).isEqualTo(runtime.supportedIsolation().contains(IsolationTier.PROCESS_SANDBOXED)
+                ? IsolationTier.PROCESS_SANDBOXED : IsolationTier.PROCESS);
+        return get(status.instances().getFirst().address(), "/probe");
+    }
+
+    private static AppSpec spec(AppId id, Map<String, String> env, IsolationTier isolation) {
+        Map<String, String> environment = new HashMap<>(env);
+        environment.putIfAbsent(TestApp.BEHAVIOUR, "HEALTHY");
+        return new AppSpec(id, 1, new AppSpec.Artifact(jar, null), 1, 128, environment,
+                new AppSpec.HealthCheck("/ready", 30), isolation, "/apps/" + id.department() + "/" + id.name() + "/");
+    }
+
+    private static AppStatus awaitState(LocalRuntime runtime, AppId id, RuntimeState state) {
+        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.status(id), status -> status.state() == state);
+    }
+
+    private static String get(String address, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
