@@ -8,7 +8,8 @@
  *       same spec twice changes nothing; applying a new generation converges to it. It may return
  *       before instances are up; progress is observed through {@code status}.</li>
  *   <li>A runtime keeps what it runs across a restart of the control plane: a new runtime object
- *       on the same state adopts the instances still alive and starts the missing ones, never
+ *       on the same state adopts the instances still alive and, once the spec is applied again (the
+ *       control plane re-applies every desired spec at start-up), starts the missing ones, never
  *       duplicating one.</li>
  *   <li>{@link org.govpaas.runtime.AppRuntime#delete} removes every instance and leaves the app
  *       {@link org.govpaas.runtime.RuntimeState#UNKNOWN}; deleting an unknown app is not an error.</li>

@@ -77,6 +77,13 @@ public class AppService {
         return runtime.logs(new AppId(app.departmentCode(), app.name()), Math.max(1, Math.min(tail, 2000)));
     }
 
+    /** Streams new output lines to {@code sink} until the returned handle is closed. */
+    public AutoCloseable followLogs(Caller caller, String dept, String name, java.util.function.Consumer<LogLine> sink) {
+        App app = get(caller, dept, name);
+        requireDeveloper(caller, dept);
+        return runtime.followLogs(new AppId(app.departmentCode(), app.name()), sink);
+    }
+
     public boolean canOperate(Caller caller, String dept) {
         return caller.isPlatformAdmin() || caller.hasRole(dept, DepartmentRole.DEVELOPER)
                 || caller.hasRole(dept, DepartmentRole.DEPARTMENT_ADMIN);

@@ -200,6 +200,9 @@ final class AppSupervisor {
     }
 
     private void launch(Instance instance, Instant now) {
+        if (context.closed().getAsBoolean()) {
+            return; // a control plane that is gone starts nothing; the next one will
+        }
         try {
             context.launcher().launch(spec, instance, now);
             dirty = true;

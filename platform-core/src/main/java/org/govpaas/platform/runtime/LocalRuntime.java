@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -200,14 +202,21 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
         }
     }
 
-    /** Ends supervision and releases the state folder; app processes keep running. */
+    /** Ends supervision and releases the state folder; app processes keep running unless configured otherwise. */
     @Override
     public void close() {
         closed = true;
         scheduler.shutdownNow();
-        workers.shutdownNow();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            if (settings.stopAppsOnClose()) {
+                // Records stay: the next start finds the processes gone and starts them again when re-applied.
+                apps.values().stream().flatMap(s -> s.processIds().stream()).map(ProcessHandle::of)
+                        .flatMap(Optional::stream)
+                        .map(p -> CompletableFuture.runAsync(() -> ProcessTree.stop(p, settings.stopTimeout()), workers))
+                        .toList().forEach(CompletableFuture::join);
+            }
+            workers.shutdownNow();
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

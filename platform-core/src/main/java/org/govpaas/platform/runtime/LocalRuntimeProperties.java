@@ -22,13 +22,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxOutputSize      an instance's output file is rotated (one old file kept) when it starts
  *                           and the file is bigger than this
  * @param pollInterval       how often processes are checked and starting instances probed
+ * @param stopAppsOnClose    stop every instance when the control plane shuts down; off by default so
+ *                           that a restart re-adopts running apps, on for tests that must leave nothing behind
  */
 @ConfigurationProperties("govpaas.runtime.local")
 record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue("auto") SandboxMode sandbox,
                               @DefaultValue("1s") Duration restartBackoff, @DefaultValue("30s") Duration maxRestartBackoff,
                               @DefaultValue("5") int crashLoopThreshold, @DefaultValue("60s") Duration crashLoopWindow,
                               @DefaultValue("10s") Duration stopTimeout, @DefaultValue("10MB") DataSize maxOutputSize,
-                              @DefaultValue("250ms") Duration pollInterval) {
+                              @DefaultValue("250ms") Duration pollInterval, @DefaultValue("false") boolean stopAppsOnClose) {
 
     enum SandboxMode { AUTO, OFF, REQUIRED }
 
@@ -37,7 +39,8 @@ record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue(
         Path state = stateDir != null ? stateDir : dataDir.resolve("apps");
         Path java = javaExecutable != null ? javaExecutable : Path.of(System.getProperty("java.home"), "bin", "java");
         return new LocalRuntimeProperties(state.toAbsolutePath().normalize(), java, sandbox, restartBackoff,
-                maxRestartBackoff, crashLoopThreshold, crashLoopWindow, stopTimeout, maxOutputSize, pollInterval);
+                maxRestartBackoff, crashLoopThreshold, crashLoopWindow, stopTimeout, maxOutputSize, pollInterval,
+                stopAppsOnClose);
     }
 
     /** The wait before restarting after the {@code crashes}-th recent crash. */

@@ -25,11 +25,11 @@ public final class GatewayBenchmarkHarness {
 
     public static void main(String[] args) throws Exception {
         instances = Arrays.stream(args).skip(1).map(URI::create).toList();
+        // Command-line arguments: above application.yml (builder defaults would sit below it).
         new SpringApplicationBuilder(GovPaasApplication.class, BenchDirectory.class)
-                .properties("server.port=" + args[0], "server.address=127.0.0.1",
-                        "govpaas.data-dir=" + Files.createTempDirectory("govpaas-gateway-bench"),
-                        "logging.level.root=WARN")
-                .run();
+                .run("--server.port=" + args[0], "--server.address=127.0.0.1",
+                        "--govpaas.data-dir=" + Files.createTempDirectory("govpaas-gateway-bench"),
+                        "--logging.level.root=WARN");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -40,6 +40,12 @@ class LocalRuntimeConfigurationTest {
     }
 
     @Test
+    void appsKeepRunningWhenThePlatformStopsUnlessAskedOtherwise() {
+        context.withPropertyValues("govpaas.data-dir=" + dataDir).run(ctx ->
+                assertThat(ctx.getBean(LocalRuntimeProperties.class).stopAppsOnClose()).isFalse());
+    }
+
+    @Test
     void anotherRuntimeKindLeavesTheLocalOneOut() {
         context.withPropertyValues("govpaas.data-dir=" + dataDir, "govpaas.runtime.kind=kubernetes")
                 .run(ctx -> assertThat(ctx).doesNotHaveBean(AppRuntime.class));

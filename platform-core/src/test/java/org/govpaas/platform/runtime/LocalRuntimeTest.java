@@ -142,6 +142,25 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void closingWithStopAppsOnCloseLeavesNoProcessButKeepsTheRecord() {
+        LocalRuntimeProperties settings = LocalProcesses.testSettings(stateDir, SandboxMode.AUTO);
+        LocalRuntime runtime = new LocalRuntime(new LocalRuntimeProperties(settings.stateDir(), null, SandboxMode.AUTO,
+                settings.restartBackoff(), settings.maxRestartBackoff(), 5, settings.crashLoopWindow(),
+                settings.stopTimeout(), settings.maxOutputSize(), settings.pollInterval(), true).withDefaults(stateDir));
+        AppSpec spec = spec(new AppId("health", "clinic"), Map.of(), IsolationTier.PROCESS);
+        runtime.apply(spec);
+        awaitState(runtime, spec.id(), RuntimeState.RUNNING);
+
+        runtime.close();
+
+        assertThat(LocalProcesses.jvms(stateDir, spec.id())).isEmpty();
+        LocalRuntime next = start(SandboxMode.AUTO);
+        assertThat(next.apps()).containsExactly(spec.id());
+        next.apply(spec);
+        awaitState(next, spec.id(), RuntimeState.RUNNING);
+    }
+
+    @Test
     void aRecordedPidNowUsedByAnotherProcessIsNotAdopted() {
         ProcessHandle self = ProcessHandle.current();
         assertThat(ProcessTree.find(self.pid(), self.info().startInstant().orElseThrow())).contains(self);

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * local profile, and the HTTP server on 127.0.0.1 (a loopback redirect Keycloak accepts).
  */
 @SpringBootTest(classes = GovPaasApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+        // Apps outlive a control plane on purpose (re-adoption); a test's must not outlive the test.
+        properties = {"server.address=127.0.0.1", "govpaas.runtime.local.stop-apps-on-close=true"})
 @ActiveProfiles("local")
 public abstract class PlatformIntegrationTest {
 

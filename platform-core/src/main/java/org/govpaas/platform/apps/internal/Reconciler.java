@@ -39,6 +39,8 @@ public class Reconciler implements SmartLifecycle {
     private final AppTeardown teardown;
     private final AppDirectoryService directory;
     private final LinkedBlockingQueue<Long> wakeups = new LinkedBlockingQueue<>();
+    /** Apps applied since this control plane started: the runtime needs every spec once again. */
+    private final Set<Long> appliedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
     private volatile boolean ready;
 
@@ -108,8 +110,10 @@ public class Reconciler implements SmartLifecycle {
                 return;
             }
             AppStatus status = runtime.status(id);
-            if (status.observedGeneration() != app.generation() || status.state() == RuntimeState.UNKNOWN) {
+            if (status.observedGeneration() != app.generation() || status.state() == RuntimeState.UNKNOWN
+                    || !appliedSinceStart.contains(app.id())) {
                 runtime.apply(specs.build(app));
+                appliedSinceStart.add(app.id());
                 status = runtime.status(id);
             }
             record(app, status);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/departments/{dept}/apps")
@@ -94,6 +95,35 @@ class AppApiController {
     @Operation(summary = "What happened to the app, newest first")
     List<AppEvent> events(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app) {
         return apps.events(caller, dept, app);
+    }
+
+    /** {@code ?follow=true}: the newest lines, then every new line as a server-sent event. */
+    @GetMapping(path = "/{app}/logs", params = "follow=true")
+    @Operation(summary = "Follow the app's output as server-sent events (developers of the department)")
+    SseEmitter followLogs(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app,
+                          @RequestParam(name = "tail", defaultValue = "50") int tail) throws java.io.IOException {
+        SseEmitter emitter = new SseEmitter(java.time.Duration.ofMinutes(30).toMillis());
+        for (LogLine line : apps.logs(caller, dept, app, tail)) {
+            emitter.send(SseEmitter.event().name("line").data(line));
+        }
+        AutoCloseable follow = apps.followLogs(caller, dept, app, line -> {
+            try {
+                emitter.send(SseEmitter.event().name("line").data(line));
+            } catch (java.io.IOException | IllegalStateException gone) {
+                emitter.complete();
+            }
+        });
+        Runnable stop = () -> {
+            try {
+                follow.close();
+            } catch (Exception ignored) {
+                // already closed
+            }
+        };
+        emitter.onCompletion(stop);
+        emitter.onTimeout(stop);
+        emitter.onError(e -> stop.run());
+        return emitter;
     }
 
     @GetMapping("/{app}/logs")
