@@ -8,50 +8,44 @@ import java.util.Optional;
 import org.govpaas.platform.GovPaasApplication;
 import org.govpaas.platform.apps.AppDirectory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * For {@code bench/gateway/run.sh --harness} while apps cannot be deployed through the API yet:
  * the whole platform (embedded PostgreSQL, no Keycloak needed) whose directory routes
- * {@code /apps/bench/notices/} to instances started outside it. Not a test.
+ * {@code /apps/bench/notices/} to instances started outside it. Not a test; its directory is
+ * registered programmatically so that the tests' component scan never sees it.
  *
  * <p>Arguments: the platform's port, then one or more instance base URIs.
  */
 public final class GatewayBenchmarkHarness {
 
-    static List<URI> instances = List.of();
+    private GatewayBenchmarkHarness() {
+    }
 
     public static void main(String[] args) throws Exception {
-        instances = Arrays.stream(args).skip(1).map(URI::create).toList();
+        List<URI> instances = Arrays.stream(args).skip(1).map(URI::create).toList();
+        AppDirectory directory = new AppDirectory() {
+            @Override
+            public Optional<Route> route(String department, String app) {
+                if (!department.equals("bench") || !app.equals("notices")) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Route("bench", "notices", "/apps/bench/notices/", true, instances,
+                        "公告栏", "Notice board"));
+            }
+
+            @Override
+            public List<Listing> listed() {
+                return List.of();
+            }
+        };
         // Command-line arguments: above application.yml (builder defaults would sit below it).
-        new SpringApplicationBuilder(GovPaasApplication.class, BenchDirectory.class)
+        new SpringApplicationBuilder(GovPaasApplication.class)
+                .initializers((GenericApplicationContext context) -> context.registerBean("benchDirectory",
+                        AppDirectory.class, () -> directory, definition -> definition.setPrimary(true)))
                 .run("--server.port=" + args[0], "--server.address=127.0.0.1",
                         "--govpaas.data-dir=" + Files.createTempDirectory("govpaas-gateway-bench"),
                         "--logging.level.root=WARN");
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class BenchDirectory {
-        @Bean
-        @Primary
-        AppDirectory benchDirectory() {
-            return new AppDirectory() {
-                @Override
-                public Optional<Route> route(String department, String app) {
-                    if (!department.equals("bench") || !app.equals("notices")) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Route("bench", "notices", "/apps/bench/notices/", true, instances,
-                            "公告栏", "Notice board"));
-                }
-
-                @Override
-                public List<Listing> listed() {
-                    return List.of();
-                }
-            };
-        }
     }
 }
