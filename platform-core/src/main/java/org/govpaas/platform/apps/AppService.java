@@ -185,7 +185,15 @@ public class AppService {
     private App update(Caller caller, App app, AppRow row, String action, String detail) {
         apps.updateDesired(row);
         App updated = apps.findByName(app.departmentId(), app.name()).orElseThrow();
-        apps.insertEvent(app.departmentId(), app.id(), app.name(), action.substring(4), detail + " by " + caller.username());
+        String requested = switch (action) {
+            case "APP_CHANGED" -> "CHANGE_REQUESTED";
+            case "APP_STOPPED" -> "STOP_REQUESTED";
+            case "APP_STARTED" -> "START_REQUESTED";
+            case "APP_RESTARTED" -> "RESTART_REQUESTED";
+            case "APP_DELETED" -> "DELETE_REQUESTED";
+            default -> action;
+        };
+        apps.insertEvent(app.departmentId(), app.id(), app.name(), requested, detail + " by " + caller.username());
         changed(caller, updated, action, detail);
         return updated;
     }
