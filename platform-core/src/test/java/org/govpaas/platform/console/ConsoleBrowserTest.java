@@ -103,10 +103,42 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void developerDeploysFromTheCatalogWatchesItComeUpAndACitizenOpensIt() throws Exception {
+        String name = "bulletin-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        browser.get(baseUrl() + "/console/catalog?lang=en");
+        signInOnKeycloak("dev-civil");
+        wait.until(ExpectedConditions.urlContains("/console/catalog"));
+        Browser.screenshot(browser, "catalog-en");
+        browser.findElement(By.linkText("Notice board")).click();
+        browser.findElement(By.id("deploy")).click();
+        fill("name", name);
+        fill("parameters-title", "Civil affairs notices");
+        Browser.screenshot(browser, "deploy-form-en");
+        browser.findElement(By.id("submit-deploy")).click();
+        wait.until(ExpectedConditions.urlContains("/console/departments/civil-affairs/apps/" + name));
+
+        // The page refreshes its status by itself: no reload until the app runs.
+        new WebDriverWait(browser, Duration.ofSeconds(150)).until(
+                ExpectedConditions.textToBe(By.id("app-state"), "Running"));
+        assertThat(browser.findElement(By.id("app-events")).getText()).contains("CREATED", "RUNNING");
+        Browser.screenshot(browser, "app-running-en");
+
+        String url = browser.findElement(By.id("app-url")).getAttribute("href");
+        browser.get(url.replace("http://localhost:" + port, baseUrl()));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Civil affairs notices");
+        Browser.screenshot(browser, "citizen-app");
+
+        browser.get(baseUrl() + "/?lang=en");
+        assertThat(browser.findElement(By.cssSelector("[data-category='citizen-services']")).getText())
+                .contains("Notice board", "Civil Affairs Bureau");
+        Browser.screenshot(browser, "portal-with-service-en");
+    }
+
+    @Test
     void citizenPortalIsPublicInBothLanguages() throws Exception {
         browser.get(baseUrl() + "/?lang=zh-CN");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("市民服务");
-        assertThat(browser.findElement(By.id("no-services")).getText()).contains("暂无可用服务");
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("服务");
         Browser.screenshot(browser, "portal-zh");
         browser.get(baseUrl() + "/?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Citizen services");

@@ -7,7 +7,7 @@ import org.govpaas.identity.adapter.IdentityProperties;
 import org.govpaas.identity.provisioning.KeycloakProvisioning;
 import org.govpaas.identity.provisioning.ProvisioningProperties;
 import org.govpaas.platform.apps.App;
-import org.springframework.beans.factory.annotation.Value;
+import org.govpaas.platform.system.PublicUrls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +21,14 @@ class AppClients {
     private final KeycloakProvisioning keycloak;
     private final ProvisioningProperties realms;
     private final IdentityProperties identity;
-    private final String publicUrl;
+    private final PublicUrls publicUrls;
 
     AppClients(KeycloakProvisioning keycloak, ProvisioningProperties realms, IdentityProperties identity,
-               @Value("${govpaas.public-url}") String publicUrl) {
+               PublicUrls publicUrls) {
         this.keycloak = keycloak;
         this.realms = realms;
         this.identity = identity;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrls = publicUrls;
     }
 
     static String clientId(App app) {
@@ -38,7 +38,7 @@ class AppClients {
     /** Ensures the clients the template needs and returns the environment describing them. */
     Map<String, String> ensure(App app, SignIn signIn) {
         Map<String, String> env = new LinkedHashMap<>();
-        String appUrl = publicUrl + app.routePath();
+        String appUrl = publicUrls.base() + app.routePath();
         env.put("GOVPAAS_PUBLIC_URL", appUrl);
         if (signIn.citizens()) {
             env.putAll(client("CITIZENS", realms.citizenRealm(), app, appUrl));

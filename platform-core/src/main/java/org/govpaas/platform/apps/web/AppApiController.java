@@ -10,9 +10,9 @@ import org.govpaas.platform.apps.App;
 import org.govpaas.platform.apps.AppChanges;
 import org.govpaas.platform.apps.AppEvent;
 import org.govpaas.platform.apps.AppService;
+import org.govpaas.platform.system.PublicUrls;
 import org.govpaas.platform.apps.DeployRequest;
 import org.govpaas.runtime.LogLine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +31,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AppApiController {
 
     private final AppService apps;
-    private final String publicUrl;
+    private final PublicUrls publicUrls;
 
-    AppApiController(AppService apps, @Value("${govpaas.public-url}") String publicUrl) {
+    AppApiController(AppService apps, PublicUrls publicUrls) {
         this.apps = apps;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrls = publicUrls;
     }
 
     @GetMapping
     @Operation(summary = "The department's apps")
     List<AppView> list(Caller caller, @PathVariable("dept") String dept) {
-        return apps.list(caller, dept).stream().map(a -> AppView.of(a, publicUrl)).toList();
+        return apps.list(caller, dept).stream().map(a -> AppView.of(a, publicUrls.base())).toList();
     }
 
     @PostMapping
@@ -50,45 +50,45 @@ class AppApiController {
                                    @Valid @RequestBody DeployRequest request) {
         App app = apps.deploy(caller, dept, request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/departments/" + dept + "/apps/" + app.name()))
-                .body(AppView.of(app, publicUrl));
+                .body(AppView.of(app, publicUrls.base()));
     }
 
     @GetMapping("/{app}")
     @Operation(summary = "One app with its status")
     AppView get(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app) {
-        return AppView.of(apps.get(caller, dept, app), publicUrl);
+        return AppView.of(apps.get(caller, dept, app), publicUrls.base());
     }
 
     @PatchMapping("/{app}")
     @Operation(summary = "Scale, change memory or parameters, or upgrade to another version")
     ResponseEntity<AppView> change(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app,
                                    @Valid @RequestBody AppChanges changes) {
-        return ResponseEntity.accepted().body(AppView.of(apps.change(caller, dept, app, changes), publicUrl));
+        return ResponseEntity.accepted().body(AppView.of(apps.change(caller, dept, app, changes), publicUrls.base()));
     }
 
     @PostMapping("/{app}/stop")
     @Operation(summary = "Stop every instance; the app and its data stay")
     ResponseEntity<AppView> stop(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app) {
-        return ResponseEntity.accepted().body(AppView.of(apps.stop(caller, dept, app), publicUrl));
+        return ResponseEntity.accepted().body(AppView.of(apps.stop(caller, dept, app), publicUrls.base()));
     }
 
     @PostMapping("/{app}/start")
     @Operation(summary = "Start a stopped app")
     ResponseEntity<AppView> start(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app) {
-        return ResponseEntity.accepted().body(AppView.of(apps.start(caller, dept, app), publicUrl));
+        return ResponseEntity.accepted().body(AppView.of(apps.start(caller, dept, app), publicUrls.base()));
     }
 
     @PostMapping("/{app}/restart")
     @Operation(summary = "Replace every instance, one at a time")
     ResponseEntity<AppView> restart(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app) {
-        return ResponseEntity.accepted().body(AppView.of(apps.restart(caller, dept, app), publicUrl));
+        return ResponseEntity.accepted().body(AppView.of(apps.restart(caller, dept, app), publicUrls.base()));
     }
 
     @DeleteMapping("/{app}")
     @Operation(summary = "Delete the app; its database is kept unless purgeData=true")
     ResponseEntity<AppView> delete(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String app,
                                    @RequestParam(name = "purgeData", defaultValue = "false") boolean purgeData) {
-        return ResponseEntity.accepted().body(AppView.of(apps.delete(caller, dept, app, purgeData), publicUrl));
+        return ResponseEntity.accepted().body(AppView.of(apps.delete(caller, dept, app, purgeData), publicUrls.base()));
     }
 
     @GetMapping("/{app}/events")

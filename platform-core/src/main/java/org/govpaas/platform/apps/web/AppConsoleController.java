@@ -6,9 +6,9 @@ import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.apps.App;
 import org.govpaas.platform.apps.AppChanges;
 import org.govpaas.platform.apps.AppService;
+import org.govpaas.platform.system.PublicUrls;
 import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.system.FieldValidationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +29,13 @@ class AppConsoleController {
 
     private final AppService apps;
     private final DepartmentService departments;
-    private final String publicUrl;
+    private final PublicUrls publicUrls;
 
     AppConsoleController(AppService apps, DepartmentService departments,
-                         @Value("${govpaas.public-url}") String publicUrl) {
+                         PublicUrls publicUrls) {
         this.apps = apps;
         this.departments = departments;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrls = publicUrls;
     }
 
     @GetMapping
@@ -118,7 +118,7 @@ class AppConsoleController {
     private void live(Caller caller, String dept, String name, Model model) {
         App app = apps.get(caller, dept, name);
         model.addAttribute("app", app);
-        model.addAttribute("appUrl", publicUrl + app.routePath());
+        model.addAttribute("appUrl", publicUrls.base() + app.routePath());
         model.addAttribute("events", apps.events(caller, dept, name));
     }
 

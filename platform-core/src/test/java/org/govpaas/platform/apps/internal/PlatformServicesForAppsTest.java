@@ -1,0 +1,84 @@
+package org.govpaas.platform.apps.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import org.govpaas.catalog.SignIn;
+import org.govpaas.identity.testing.KeycloakTestServer;
+import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.AppState;
+import org.govpaas.platform.testing.PlatformIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The database service and the per-app sign-in clients, against the real PostgreSQL and Keycloak. */
+class PlatformServicesForAppsTest extends PlatformIntegrationTest {
+
+    @Autowired
+    AppDatabases databases;
+    @Autowired
+    AppClients clients;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anAppGetsItsOwnDatabaseWhichOutlivesTheAppUntilPurged() throws SQLException {
+        App app = app(900_001, "records");
+        AppDatabases.Credentials credentials = databases.ensure(app);
+        try (Connection c = DriverManager.getConnection(credentials.jdbcUrl(), credentials.username(), credentials.password())) {
+            c.createStatement().execute("create table citizen_record (id int primary key, name text)");
+            c.createStatement().execute("insert into citizen_record values (1, '张三')");
+        }
+        assertThat(databases.ensure(app)).as("the same database on every reconcile").isEqualTo(credentials);
+        assertThat(jdbc.queryForObject("select password_encrypted from app_database where app_id = ?", String.class,
+                app.id())).doesNotContain(credentials.password());
+        assertThat(credentials.environment()).containsEntry("SPRING_DATASOURCE_URL", credentials.jdbcUrl());
+
+        databases.release(app);
+        assertThatThrownBy(() -> DriverManager.getConnection(credentials.jdbcUrl(), credentials.username(),
+                credentials.password()).close()).isInstanceOf(SQLException.class);
+        assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username()))
+                .as("the data is kept").hasSize(1);
+
+        databases.purge(app);
+        assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username())).isEmpty();
+        assertThat(jdbc.queryForObject("select purged_at is not null from app_database where app_id = ?",
+                Boolean.class, app.id())).isTrue();
+    }
+
+    @Test
+    void anAppGetsSignInClientsLimitedToItsOwnRouteAndLosesThemOnDelete() {
+        App app = app(900_002, "bookings");
+        Map<String, String> env = clients.ensure(app, SignIn.BOTH);
+        assertThat(env).containsEntry("GOVPAAS_OIDC_CITIZENS_CLIENT_ID", "app-civil-affairs-bookings")
+                .containsEntry("GOVPAAS_OIDC_STAFF_CLIENT_ID", "app-civil-affairs-bookings")
+                .containsKeys("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET", "GOVPAAS_OIDC_STAFF_CLIENT_SECRET");
+        KeycloakTestServer keycloak = KeycloakTestServer.shared();
+        for (String realm : new String[] {"govpaas-citizens", "govpaas-staff"}) {
+            var found = keycloak.adminGet("/" + realm + "/clients?clientId=app-civil-affairs-bookings");
+            assertThat(found.size()).isEqualTo(1);
+            assertThat(found.get(0).get("redirectUris").toString())
+                    .contains("/apps/civil-affairs/bookings/*").doesNotContain("\"*\"");
+            assertThat(found.get(0).get("publicClient").asBoolean()).isFalse();
+        }
+        assertThat(clients.ensure(app, SignIn.BOTH)).as("idempotent").containsEntry("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET",
+                env.get("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET"));
+
+        clients.remove(app);
+        for (String realm : new String[] {"govpaas-citizens", "govpaas-staff"}) {
+            assertThat(keycloak.adminGet("/" + realm + "/clients?clientId=app-civil-affairs-bookings").size()).isZero();
+        }
+    }
+
+    private App app(long id, String name) {
+        long department = jdbc.queryForObject("select id from department where code = 'civil-affairs'", Long.class);
+        return new App(id, department, "civil-affairs", name, "notice-board", "1.0.0", 1, 256, "process", Map.of(),
+                "RUNNING", false, 1, 0, AppState.PENDING, 0, null, null, "test", Instant.now(), Instant.now());
+    }
+}
