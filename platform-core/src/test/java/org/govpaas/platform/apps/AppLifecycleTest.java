@@ -45,7 +45,7 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                  "parameters": {"title": "区政务公告", "welcome": "<script>alert(1)</script>"}}""");
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(202);
         assertThat(deployed.headers().firstValue("Location")).hasValue(apps() + "/notices");
-        assertThat(deployed.body()).contains("\"generation\":1", "\"url\":\"http://localhost:");
+        assertThat(deployed.body()).contains("\"generation\":1", "\"url\":\"" + baseUrl() + "/apps/" + dept + "/notices/\"");
 
         awaitState("notices", "RUNNING", 1);
         HttpResponse<String> page = anonymous().get("/apps/" + dept + "/notices/");
@@ -110,6 +110,28 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from app a join department d on d.id = a.department_id "
                 + "where d.code = ?", Integer.class, dept)).isZero();
+    }
+
+    @Test
+    void aVersionTakenOutOfTheCatalogCannotBeDeployedButRunningAppsStay() {
+        assertThat(admin.api("POST", apps(), "{\"name\": \"keeps\", \"template\": \"notice-board\", \"instances\": 0}")
+                .statusCode()).isEqualTo(202);
+        assertThat(admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", "1.0.0",
+                "enabled", "false")).statusCode()).isEqualTo(302);
+        try {
+            HttpResponse<String> refused = admin.api("POST", apps(), "{\"name\": \"new-one\", \"template\": \"notice-board\"}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"version\"");
+            assertThat(as("dev-civil").api("GET", "/api/v1/catalog", null).body()).doesNotContain("notice-board");
+            assertThat(admin.api("GET", "/api/v1/catalog", null).body()).contains("\"enabled\":false");
+            assertThat(admin.api("GET", apps() + "/keeps", null).statusCode()).isEqualTo(200);
+        } finally {
+            admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", "1.0.0", "enabled", "true"));
+        }
+        assertThat(admin.api("POST", apps(), "{\"name\": \"new-one\", \"template\": \"notice-board\", \"instances\": 0}")
+                .statusCode()).isEqualTo(202);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'CATALOG_CHANGED'", Integer.class))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
