@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
  * Drives the runtime towards the stored desired state, level-based: every pass compares what is
  * stored with what the runtime reports and acts on the difference, so a crash at any point is
  * repaired by the next pass (apply is idempotent). One thread does all passes, so two passes never
- * work on the same app at once. Passes run every {@value #PERIOD_MS} ms and as soon as a change
+ * work on the same app at once. Passes run every {@value #PERIOD_MS} ms ({@value #BUSY_PERIOD_MS} ms while an app is changing) and as soon as a change
  * is stored.
  */
 @Component
 public class Reconciler implements SmartLifecycle {
 
     static final long PERIOD_MS = 1000;
+    /** While an app is on its way somewhere, look again soon: citizens are waiting for it. */
+    static final long BUSY_PERIOD_MS = 200;
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     private static final Long EVERYTHING = -1L;
 
@@ -43,6 +45,7 @@ public class Reconciler implements SmartLifecycle {
     private final Set<Long> appliedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
     private volatile boolean ready;
+    private volatile boolean busy;
 
     Reconciler(AppMapper apps, AppRuntime runtime, AppSpecs specs, AppTeardown teardown,
                AppDirectoryService directory) {
@@ -68,7 +71,7 @@ public class Reconciler implements SmartLifecycle {
     private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Long next = wakeups.poll(PERIOD_MS, TimeUnit.MILLISECONDS);
+                Long next = wakeups.poll(busy ? BUSY_PERIOD_MS : PERIOD_MS, TimeUnit.MILLISECONDS);
                 if (!ready) {
                     continue;
                 }
@@ -76,6 +79,7 @@ public class Reconciler implements SmartLifecycle {
                     reconcileAll();
                 } else {
                     apps.findByIdForReconciler(next).ifPresent(this::reconcile);
+                    busy = true;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -87,6 +91,8 @@ public class Reconciler implements SmartLifecycle {
 
     void reconcileAll() {
         List<App> all = apps.findAllForReconciler();
+        busy = all.stream().anyMatch(a -> a.isDeleting() || a.observedGeneration() != a.generation()
+                || a.state() == AppState.PENDING || a.state() == AppState.DEPLOYING);
         Set<AppId> known = new HashSet<>();
         for (App app : all) {
             known.add(new AppId(app.departmentCode(), app.name()));
