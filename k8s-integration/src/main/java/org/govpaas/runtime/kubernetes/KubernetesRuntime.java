@@ -1,0 +1,171 @@
+package org.govpaas.runtime.kubernetes;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.govpaas.runtime.AppId;
+import org.govpaas.runtime.AppRuntime;
+import org.govpaas.runtime.AppSpec;
+import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.IsolationTier;
+import org.govpaas.runtime.LogLine;
+
+/**
+ * Runs apps on Kubernetes, one namespace per department. Holds no state of its own: every
+ * answer is read from the cluster, and objects are found again by their labels, so a restarted
+ * control plane (or another replica) picks up exactly where this one stopped.
+ *
+ * <p>{@link #apply} is level-based: it renders every object the app and its department should
+ * have, and only then writes, each object through {@link ObjectApplier} (create when missing,
+ * update when its desired form changed, otherwise nothing). Errors of the cluster surface as
+ * fabric8's {@code KubernetesClientException}; retrying with backoff is the caller's part.
+ */
+public final class KubernetesRuntime implements AppRuntime {
+
+    /** The kinds an app owns, in the order delete removes them: traffic first, data last. */
+    private static final List<Class<? extends HasMetadata>> APP_KINDS = List.of(Ingress.class, Service.class,
+            PodDisruptionBudget.class, Deployment.class, Secret.class, ServiceAccount.class);
+
+    private final KubernetesClient client;
+    private final KubernetesSettings settings;
+    private final Function<String, DepartmentLimits> departmentLimits;
+    private final ObjectApplier applier;
+
+    /**
+     * @param departmentLimits the quota of a department by its code; the control plane owns them
+     */
+    public KubernetesRuntime(KubernetesClient client, KubernetesSettings settings,
+                             Function<String, DepartmentLimits> departmentLimits) {
+        this.client = Objects.requireNonNull(client);
+        this.settings = Objects.requireNonNull(settings);
+        this.departmentLimits = Objects.requireNonNull(departmentLimits);
+        this.applier = new ObjectApplier(client);
+    }
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public Set<IsolationTier> supportedIsolation() {
+        return EnumSet.of(IsolationTier.STANDARD, IsolationTier.HYPERVISOR, IsolationTier.DEDICATED);
+    }
+
+    @Override
+    public void apply(AppSpec spec) {
+        SpecValidation.check(spec);
+        String department = spec.id().department();
+        DepartmentLimits limits = departmentLimits.apply(department);
+        if (limits == null) {
+            throw new IllegalStateException("department " + department + " has no quota set");
+        }
+        // Everything is rendered before the first write: whatever a renderer refuses, nothing has
+        // been sent. Only the Deployment waits for the Secret's resourceVersion.
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(DepartmentNamespace.desired(department));
+        objects.add(DepartmentQuota.resourceQuota(department, limits));
+        objects.add(DepartmentQuota.limitRange(department, limits));
+        objects.addAll(DepartmentNetworkPolicies.desired(department, settings));
+        objects.add(AppServiceAccount.desired(spec.id()));
+        Secret secret = AppSecret.desired(spec);
+        List<HasMetadata> routing = List.of(AppService.desired(spec.id()), AppIngress.desired(spec, settings));
+        Optional<PodDisruptionBudget> budget = AppDisruptionBudget.desired(spec);
+
+        objects.forEach(applier::apply);
+        String environmentVersion = applier.apply(secret).getMetadata().getResourceVersion();
+        applier.apply(AppDeployment.desired(spec, limits, settings, environmentVersion));
+        routing.forEach(applier::apply);
+        if (budget.isPresent()) {
+            applier.apply(budget.get());
+        } else {
+            // Level-based: a budget left from when the app had 2+ instances goes.
+            applier.deleteIfPresent(new PodDisruptionBudgetBuilder()
+                    .withMetadata(KubernetesNames.appMetadata(spec.id(), spec.id().name())).build());
+        }
+    }
+
+    /**
+     * Finds by label, not by name, so that nothing the app ever owned is left behind; deletes one
+     * object at a time, so the platform needs {@code delete}, not {@code deletecollection}
+     * (see the chart's ClusterRole).
+     */
+    @Override
+    public void delete(AppId id) {
+        String namespace = KubernetesNames.namespace(id);
+        Map<String, String> labels = KubernetesNames.appLabels(id);
+        for (Class<? extends HasMetadata> kind : APP_KINDS) {
+            for (HasMetadata owned : client.resources(kind).inNamespace(namespace).withLabels(labels).list().getItems()) {
+                client.resources(kind).inNamespace(namespace).withName(owned.getMetadata().getName()).delete();
+            }
+        }
+    }
+
+    @Override
+    public AppStatus status(AppId id) {
+        Deployment deployment = client.apps().deployments().inNamespace(KubernetesNames.namespace(id))
+                .withName(id.name()).get();
+        if (deployment == null || !isManaged(deployment)) {
+            return AppStatus.unknown(id);
+        }
+        return AppStatusMapping.map(id, deployment, pods(id));
+    }
+
+    @Override
+    public List<AppId> apps() {
+        List<AppId> apps = new ArrayList<>();
+        for (Deployment deployment : client.apps().deployments().inAnyNamespace()
+                .withLabel(KubernetesNames.MANAGED_BY, KubernetesNames.MANAGED_BY_VALUE).list().getItems()) {
+            Map<String, String> labels = deployment.getMetadata().getLabels();
+            try {
+                apps.add(new AppId(labels.get(KubernetesNames.DEPARTMENT), labels.get(KubernetesNames.APP)));
+            } catch (IllegalArgumentException e) {
+                // Labelled as ours but not by us (hand-made); not an app of the platform.
+            }
+        }
+        return apps;
+    }
+
+    @Override
+    public List<LogLine> logs(AppId id, int tail) {
+        if (tail <= 0) {
+            return List.of();
+        }
+        List<LogLine> lines = new ArrayList<>();
+        for (Pod pod : pods(id)) {
+            String log = client.pods().inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName()).inContainer(AppDeployment.CONTAINER)
+                    .usingTimestamps().tailingLines(tail).getLog();
+            lines.addAll(PodLogs.parse(pod.getMetadata().getName(), log));
+        }
+        lines.sort(Comparator.comparing(LogLine::time));
+        return List.copyOf(lines.subList(Math.max(0, lines.size() - tail), lines.size()));
+    }
+
+    private List<Pod> pods(AppId id) {
+        return client.pods().inNamespace(KubernetesNames.namespace(id))
+                .withLabels(KubernetesNames.selector(id)).list().getItems();
+    }
+
+    private static boolean isManaged(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels != null && KubernetesNames.MANAGED_BY_VALUE.equals(labels.get(KubernetesNames.MANAGED_BY));
+    }
+
+}
