@@ -122,8 +122,9 @@ public class AppService {
         App app = operable(caller, dept, name);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> parameters = changes.parameters() == null ? app.parameters() : changes.parameters();
+        boolean sameVersion = changes.version() == null || changes.version().equals(app.templateVersion());
         CatalogService.Checked checked = catalog.check(app.templateId(),
-                changes.version() == null ? app.templateVersion() : changes.version(),
+                changes.version() == null ? app.templateVersion() : changes.version(), sameVersion,
                 changes.instances() == null ? app.instances() : changes.instances(),
                 changes.memoryMb() == null ? app.memoryMb() : changes.memoryMb(), app.isolation(), parameters,
                 runtime.supportedIsolation(), errors);
@@ -173,9 +174,15 @@ public class AppService {
         return update(caller, app, row, "APP_DELETED", purgeData ? "deleted, data purged" : "deleted, data retained");
     }
 
+    /**
+     * The app as it is now, under the department's row lock: every change builds on this read, so
+     * two concurrent changes (or a change and a quota check) can never work from a stale copy.
+     */
     private App operable(Caller caller, String dept, String name) {
-        App app = get(caller, dept, name);
+        App seen = get(caller, dept, name);
         requireDeveloper(caller, dept);
+        apps.lockDepartment(seen.departmentId());
+        App app = apps.findByName(seen.departmentId(), name).orElseThrow(() -> new NotFoundException("app " + name));
         if (app.isDeleting()) {
             throw new FieldValidationException("name", "The app is being deleted.");
         }

@@ -117,12 +117,22 @@ public class CatalogService {
      */
     public Checked check(String templateId, String versionName, Integer instances, Integer memoryMb, String isolation,
                          Map<String, Object> parameters, Set<IsolationTier> supported, Map<String, String> errors) {
-        Optional<CatalogTemplate> template = catalog.template(templateId).filter(t -> isEnabled(t.id(), null));
+        return check(templateId, versionName, false, instances, memoryMb, isolation, parameters, supported, errors);
+    }
+
+    /**
+     * @param running true for a change to an app that already runs {@code versionName}: taking a
+     *                version out of the catalog stops new deploys, not the scaling of running apps
+     */
+    public Checked check(String templateId, String versionName, boolean running, Integer instances, Integer memoryMb,
+                         String isolation, Map<String, Object> parameters, Set<IsolationTier> supported,
+                         Map<String, String> errors) {
+        Optional<CatalogTemplate> template = catalog.template(templateId).filter(t -> running || isEnabled(t.id(), null));
         if (template.isEmpty()) {
             errors.put("template", "No template " + templateId + " in the catalog.");
             return null;
         }
-        List<TemplateVersion> enabled = enabledVersions(template.get());
+        List<TemplateVersion> enabled = running ? template.get().versions() : enabledVersions(template.get());
         Optional<TemplateVersion> found = versionName == null
                 ? enabled.stream().reduce((first, second) -> second)
                 : enabled.stream().filter(v -> v.version().equals(versionName)).findFirst();

@@ -120,7 +120,10 @@ final class Instance {
             recentCrashes.removeFirst();
         }
         int crashes = recentCrashes.size();
-        String why = "instance " + index + " " + what + InstanceOutput.lastLine(output).map(l -> "; last output: " + l).orElse("");
+        // The reason reaches staff and the IT office through the app's status; what the app printed
+        // may hold citizens' data, so it stays in the output, which only developers read.
+        String why = "instance " + index + " " + what + (InstanceOutput.lastLine(output).isPresent()
+                ? "; its last output lines say more" : "");
         if (crashes >= settings.crashLoopThreshold()) {
             phase = Phase.FAILED;
             reason = why + " (" + crashes + " crashes within " + settings.crashLoopWindow().toSeconds() + " s, no more restarts)";

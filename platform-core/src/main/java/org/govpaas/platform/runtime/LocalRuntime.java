@@ -55,7 +55,10 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
     LocalRuntime(LocalRuntimeProperties settings) {
         this.settings = settings;
         this.lockFile = lock(settings.stateDir());
-        this.sandbox = Sandbox.detect(settings.sandbox(), settings.javaExecutable());
+        // The state folder's parent is the platform's data folder (secret key, databases).
+        Path stateDir = settings.stateDir().toAbsolutePath();
+        this.sandbox = Sandbox.detect(settings.sandbox(), settings.javaExecutable())
+                .hiding(stateDir.getParent() == null ? List.of(stateDir) : List.of(stateDir.getParent()));
         StateStore store = new StateStore(settings.stateDir());
         this.context = new RuntimeContext(settings, new InstanceLauncher(settings, sandbox), store,
                 new ReadinessProbe(), workers, () -> closed);

@@ -22,9 +22,25 @@ final class Sandbox {
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
 
     private final Path bwrap;
+    private final List<Path> hidden;
 
     private Sandbox(Path bwrap) {
+        this(bwrap, List.of());
+    }
+
+    private Sandbox(Path bwrap, List<Path> hidden) {
         this.bwrap = bwrap;
+        this.hidden = List.copyOf(hidden);
+    }
+
+    /**
+     * The same sandbox that also covers {@code paths} with an empty tmpfs: the platform's data
+     * folder holds the secret key, PostgreSQL's files and other departments' apps, none of which an
+     * app may read even though the rest of the system is visible read-only.
+     */
+    Sandbox hiding(List<Path> paths) {
+        return new Sandbox(bwrap, paths.stream().map(Path::toAbsolutePath).map(Path::normalize)
+                .filter(p -> p.getNameCount() >= 2).toList());
     }
 
     /**
@@ -62,6 +78,9 @@ final class Sandbox {
         }
         List<String> wrapped = new ArrayList<>(List.of(bwrap.toString(),
                 "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+        for (Path path : hidden) {
+            wrapped.addAll(List.of("--tmpfs", path.toString()));
+        }
         for (Path path : readOnly) {
             wrapped.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }

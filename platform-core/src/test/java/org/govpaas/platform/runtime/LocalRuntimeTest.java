@@ -84,6 +84,22 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void underBubblewrapThePlatformsDataFolderIsHidden() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("/var/tmp"), "govpaas-data");
+        cleanUp.add(data);
+        Path secret = Files.writeString(data.resolve("secret.key"), "top-secret");
+        LocalRuntime runtime = new LocalRuntime(LocalProcesses.testSettings(data.resolve("apps"), SandboxMode.AUTO));
+        runtimes.add(runtime);
+        assumeThat(runtime.supportedIsolation()).as("bubblewrap works on this machine")
+                .contains(IsolationTier.PROCESS_SANDBOXED);
+
+        // Read-only, the write would be refused; hidden, it lands on an empty tmpfs the host never sees.
+        assertThat(probe(runtime, secret.toString(), IsolationTier.PROCESS_SANDBOXED)).isEqualTo("written");
+        assertThat(Files.readString(secret)).isEqualTo("top-secret");
+        assertThat(probe(runtime, "probe.txt", IsolationTier.PROCESS_SANDBOXED)).isEqualTo("written");
+    }
+
+    @Test
     void withTheSandboxOffAppsAreHonestlyPlainProcesses() throws Exception {
         LocalRuntime runtime = start(SandboxMode.OFF);
         assertThat(runtime.supportedIsolation()).containsExactly(IsolationTier.PROCESS);
@@ -112,7 +128,9 @@ class LocalRuntimeTest {
         AppStatus running = awaitState(runtime, healthy.id(), RuntimeState.RUNNING);
 
         assertThat(get(running.instances().getFirst().address(), "/env/DB_PASSWORD")).isEqualTo(secret);
-        assertThat(failed.message()).contains("exits with code 3 as asked"); // the last line it wrote
+        // The reason names the exit; what the app printed stays in its output (developers only).
+        assertThat(failed.message()).contains("3").contains("last output").doesNotContain("as asked");
+        assertThat(runtime.logs(failing.id(), 20)).anyMatch(line -> line.text().contains("exits with code 3 as asked"));
         assertThat(output.getAll()).contains("keeps crashing").doesNotContain(secret);
         assertThat(failed.toString() + running).doesNotContain(secret);
         for (AppId id : List.of(failing.id(), healthy.id())) {

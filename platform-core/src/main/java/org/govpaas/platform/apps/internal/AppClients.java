@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each app gets its own confidential OIDC client in every realm its template signs users in
- * from, named {@code app-<department>-<app>}, redirects limited to the app's own route. The app
+ * from, named {@code app.<department>.<app>}, redirects limited to the app's own route. The app
  * receives the client through environment variables; the secret never appears in a log or page.
  */
 @Component
@@ -31,8 +31,13 @@ class AppClients {
         this.publicUrls = publicUrls;
     }
 
+    /**
+     * {@code app.<department>.<app>}: dots never occur in DNS labels, so two departments' apps
+     * can never map to one client (with hyphens, {@code city}/{@code management-portal} and
+     * {@code city-management}/{@code portal} would).
+     */
     static String clientId(App app) {
-        return "app-" + app.departmentCode() + "-" + app.name();
+        return "app." + app.departmentCode() + "." + app.name();
     }
 
     /** Ensures the clients the template needs and returns the environment describing them. */

@@ -56,12 +56,12 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
     void anAppGetsSignInClientsLimitedToItsOwnRouteAndLosesThemOnDelete() {
         App app = app(900_002, "bookings");
         Map<String, String> env = clients.ensure(app, SignIn.BOTH);
-        assertThat(env).containsEntry("GOVPAAS_OIDC_CITIZENS_CLIENT_ID", "app-civil-affairs-bookings")
-                .containsEntry("GOVPAAS_OIDC_STAFF_CLIENT_ID", "app-civil-affairs-bookings")
+        assertThat(env).containsEntry("GOVPAAS_OIDC_CITIZENS_CLIENT_ID", "app.civil-affairs.bookings")
+                .containsEntry("GOVPAAS_OIDC_STAFF_CLIENT_ID", "app.civil-affairs.bookings")
                 .containsKeys("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET", "GOVPAAS_OIDC_STAFF_CLIENT_SECRET");
         KeycloakTestServer keycloak = KeycloakTestServer.shared();
         for (String realm : new String[] {"govpaas-citizens", "govpaas-staff"}) {
-            var found = keycloak.adminGet("/" + realm + "/clients?clientId=app-civil-affairs-bookings");
+            var found = keycloak.adminGet("/" + realm + "/clients?clientId=app.civil-affairs.bookings");
             assertThat(found.size()).isEqualTo(1);
             assertThat(found.get(0).get("redirectUris").toString())
                     .contains("/apps/civil-affairs/bookings/*").doesNotContain("\"*\"");
@@ -72,7 +72,7 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
 
         clients.remove(app);
         for (String realm : new String[] {"govpaas-citizens", "govpaas-staff"}) {
-            assertThat(keycloak.adminGet("/" + realm + "/clients?clientId=app-civil-affairs-bookings").size()).isZero();
+            assertThat(keycloak.adminGet("/" + realm + "/clients?clientId=app.civil-affairs.bookings").size()).isZero();
         }
     }
 
