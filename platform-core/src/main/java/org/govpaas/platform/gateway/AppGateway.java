@@ -2,9 +2,9 @@ package org.govpaas.platform.gateway;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.govpaas.platform.apps.AppDirectory;
 import org.govpaas.platform.apps.AppDirectory.Route;
 import org.govpaas.runtime.AppId;
@@ -97,7 +97,7 @@ class AppGateway {
     /** Only a refused or timed-out connection is safe to retry: the request has not left us. */
     private static boolean nothingWasSent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException) {
                 return true;
             }
         }

@@ -124,6 +124,22 @@ class GatewayForwardingTest extends GatewayTestSupport {
     }
 
     @Test
+    void theGatewayKeepsNoCookiesAndAddsNothingOfItsOwn() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        // One citizen gets the app's cookie; the next request, from someone else, must not carry it.
+        get("/apps/civil-affairs/notices/");
+        send(request("/apps/civil-affairs/notices/").header("User-Agent", "citizen-browser"));
+
+        TestInstance.Received second = first.received.get(1);
+        assertThat(second.header("Cookie")).isNull();
+        assertThat(second.header("User-Agent")).isEqualTo("citizen-browser");
+        for (String added : List.of("Upgrade", "Accept-Encoding", "Authorization")) {
+            assertThat(second.header(added)).as(added).isNull();
+        }
+    }
+
+    @Test
     void spreadsRequestsRoundRobinOverReadyInstances() throws Exception {
         directory.put(running("health", "clinic", first.uri(), second.uri()));
 

@@ -41,8 +41,8 @@ class SecurityConfiguration {
      * runs): each app runs its own sign-in, CSRF protection and headers, the gateway's own pages
      * set the platform's strict headers themselves ({@code GatewayPages}), and the platform's
      * session is stripped on the way to an app ({@code AppHeaders}). A permit-all chain did
-     * nothing more for these requests but cost about as much CPU per request as the proxying
-     * itself (filter chain, observations); the gateway's throughput is what citizens feel.
+     * nothing more for these requests but cost CPU on every one of them (its filters and their
+     * observations); see bench/gateway/README.md.
      */
     @Bean
     WebSecurityCustomizer appGatewayOutsideSecurity() {
