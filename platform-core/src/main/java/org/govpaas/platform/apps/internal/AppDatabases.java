@@ -53,10 +53,16 @@ public class AppDatabases {
         }
         String name = "app_" + app.id();
         String password = SecretBox.randomSecret(24);
-        // DDL takes no bind parameters; both name and password are generated here, never user input.
+        // DDL takes no bind parameters; the name is generated here, never user input. The password
+        // travels only as a SCRAM verifier (pgjdbc computes it), so no statement, server log or
+        // exception message ever holds it.
         jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
-                + "create role " + name + " login password '" + password + "'; else alter role " + name
-                + " login password '" + password + "'; end if; end $$");
+                + "create role " + name + " login; else alter role " + name + " login; end if; end $$");
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            connection.unwrap(org.postgresql.PGConnection.class)
+                    .alterUserPassword(name, password.toCharArray(), "scram-sha-256");
+            return null;
+        });
         if (jdbc.queryForList("select 1 from pg_database where datname = ?", name).isEmpty()) {
             jdbc.execute("create database " + name + " owner " + name);
         }

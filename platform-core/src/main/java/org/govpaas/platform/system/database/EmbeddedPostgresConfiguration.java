@@ -31,26 +31,69 @@ class EmbeddedPostgresConfiguration {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
         stopOrphanedServer(directory);
+        String password = superuserPassword(properties.dataDir().resolve("postgres.password"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                .setConnectConfig("password", password)
                 .setPGStartupWait(Duration.ofSeconds(60));
         if (properties.embeddedDatabasePort() > 0) {
             builder.setPort(properties.embeddedDatabasePort());
         }
         EmbeddedPostgres postgres = builder.start();
+        requirePasswords(postgres, directory, password);
         log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), directory);
         return postgres;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties) throws IOException {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
+        dataSource.setPassword(superuserPassword(properties.dataDir().resolve("postgres.password")));
         dataSource.setPoolName("govpaas");
         dataSource.setMaximumPoolSize(10);
         return dataSource;
+    }
+
+    /**
+     * initdb leaves every connection trusted: any local process (a deployed app among them) could
+     * log in as the superuser or as another app's role. The superuser gets a random password
+     * (kept owner-only in the data folder) and every rule of pg_hba.conf asks for SCRAM.
+     */
+    private static void requirePasswords(EmbeddedPostgres postgres, Path directory, String password) throws IOException {
+        Path hba = directory.resolve("pg_hba.conf");
+        List<String> lines = Files.readAllLines(hba);
+        if (lines.stream().noneMatch(EmbeddedPostgresConfiguration::trusts)) {
+            return;
+        }
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.unwrap(org.postgresql.PGConnection.class)
+                    .alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
+            Files.write(hba, lines.stream()
+                    .map(line -> trusts(line) ? line.replaceAll("\\btrust\\b", "scram-sha-256") : line).toList());
+            connection.createStatement().execute("select pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot require passwords on the embedded PostgreSQL", e);
+        }
+    }
+
+    private static boolean trusts(String hbaLine) {
+        String line = hbaLine.strip();
+        return !line.startsWith("#") && line.matches(".*\\btrust\\b.*");
+    }
+
+    private static String superuserPassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "postgres", ".tmp",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, org.govpaas.platform.system.SecretBox.randomSecret(24));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return Files.readString(file).strip();
     }
 
     /**

@@ -107,9 +107,15 @@ class SecurityConfiguration {
                             toSavedRequest.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
-                            // Keycloak went away between the redirect and the code exchange.
-                            keycloak.markUnavailable();
-                            response.sendRedirect(request.getContextPath() + SIGN_IN_UNAVAILABLE);
+                            if (unreachable(exception)) {
+                                // Keycloak went away between the redirect and the code exchange.
+                                keycloak.markUnavailable();
+                                response.sendRedirect(request.getContextPath() + SIGN_IN_UNAVAILABLE);
+                            } else {
+                                // A stale, replayed or forged callback: simply start a new sign-in.
+                                response.sendRedirect(request.getContextPath() + "/oauth2/authorization/"
+                                        + identity.login().registrationId());
+                            }
                         }))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .logout(logout -> logout
@@ -143,6 +149,16 @@ class SecurityConfiguration {
                 .frameOptions(f -> f.deny())
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    /** Only a failure to reach Keycloak may flag it as down; anybody can send a bad callback. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof org.springframework.web.client.ResourceAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String origin(String url) {

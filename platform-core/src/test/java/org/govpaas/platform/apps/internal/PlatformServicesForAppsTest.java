@@ -53,6 +53,24 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void theEmbeddedDatabaseServerAsksEveryoneForAPassword() throws SQLException {
+        String url;
+        try (Connection c = jdbc.getDataSource().getConnection()) {
+            url = c.getMetaData().getURL();
+        }
+        for (String password : new String[] {"", "wrong"}) {
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", password).close())
+                    .as("superuser with password '%s'", password).isInstanceOf(SQLException.class);
+        }
+        AppDatabases.Credentials app = databases.ensure(app(900_003, "guarded"));
+        assertThatThrownBy(() -> DriverManager.getConnection(app.jdbcUrl(), app.username(), "guess").close())
+                .isInstanceOf(SQLException.class);
+        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), app.username(), app.password())) {
+            assertThat(c.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
     void anAppGetsSignInClientsLimitedToItsOwnRouteAndLosesThemOnDelete() {
         App app = app(900_002, "bookings");
         Map<String, String> env = clients.ensure(app, SignIn.BOTH);
