@@ -62,7 +62,7 @@ class AppForwarder {
                     for (ResponseHttpHeadersFilter filter : responseFilters) {
                         answer = filter.apply(answer, serverResponse);
                     }
-                    serverResponse.headers().putAll(AppHeaders.fromApp(answer, platformSessionCookie));
+                    serverResponse.headers().putAll(AppHeaders.fromApp(answer, platformSessionCookie, route.routePath()));
                 })
                 .build();
         return proxy.exchange(exchange);

@@ -57,15 +57,45 @@ final class AppHeaders {
     }
 
     /** The app's answer without any attempt to set the platform's session cookie. */
-    static HttpHeaders fromApp(HttpHeaders headers, String sessionCookie) {
+    static HttpHeaders fromApp(HttpHeaders headers, String sessionCookie, String routePath) {
         List<String> cookies = headers.get(HttpHeaders.SET_COOKIE);
-        if (cookies == null || cookies.stream().noneMatch(c -> isCookie(c, sessionCookie))) {
+        if (cookies == null || cookies.isEmpty()) {
             return headers;
         }
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
-        out.put(HttpHeaders.SET_COOKIE, cookies.stream().filter(c -> !isCookie(c, sessionCookie)).toList());
+        out.put(HttpHeaders.SET_COOKIE, cookies.stream().filter(c -> !isCookie(c, sessionCookie))
+                .map(c -> confined(c, routePath)).toList());
         return out;
+    }
+
+    /**
+     * Every app shares the platform's host, so an app's cookie must stay under the app's own
+     * route: no {@code Domain} (which would widen it), and a {@code Path} inside the route.
+     */
+    static String confined(String setCookie, String routePath) {
+        String[] parts = setCookie.split(";");
+        StringBuilder out = new StringBuilder(parts[0].strip());
+        boolean pathSet = false;
+        for (int i = 1; i < parts.length; i++) {
+            String attribute = parts[i].strip();
+            String name = attribute.contains("=") ? attribute.substring(0, attribute.indexOf('=')).strip() : attribute;
+            if (name.equalsIgnoreCase("Domain")) {
+                continue;
+            }
+            if (name.equalsIgnoreCase("Path")) {
+                String path = attribute.substring(attribute.indexOf('=') + 1).strip();
+                if (!(path + "/").startsWith(routePath) || path.contains("..")) {
+                    attribute = "Path=" + routePath;
+                }
+                pathSet = true;
+            }
+            out.append("; ").append(attribute);
+        }
+        if (!pathSet) {
+            out.append("; Path=").append(routePath);
+        }
+        return out.toString();
     }
 
     private static void stripCookie(HttpHeaders headers, String name) {

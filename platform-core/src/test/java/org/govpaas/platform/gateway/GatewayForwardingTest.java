@@ -120,7 +120,7 @@ class GatewayForwardingTest extends GatewayTestSupport {
 
         assertThat(first.received.getFirst().header("Cookie")).isEqualTo("APP_SESSION=abc; govpaas-lang=en");
         assertThat(response.headers().allValues("Set-Cookie"))
-                .containsExactly("APP_SESSION=first; Path=/apps/; HttpOnly");
+                .containsExactly("APP_SESSION=first; Path=/apps/civil-affairs/notices/; HttpOnly"); // confined to its route
     }
 
     @Test
