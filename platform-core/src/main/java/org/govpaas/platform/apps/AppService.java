@@ -18,6 +18,7 @@ import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.LogLine;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,17 +95,20 @@ public class AppService {
         Department department = departments.get(caller, dept);
         requireDeveloper(caller, dept);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (RESERVED.contains(request.name())) {
-            errors.put("name", "This name is reserved.");
-        }
         CatalogService.Checked checked = catalog.check(request.template(), request.version(), request.instances(),
                 request.memoryMb(), request.isolation(), request.parameters(), runtime.supportedIsolation(), errors);
+        if (RESERVED.contains(request.name())) {
+            Map<String, DefaultMessageSourceResolvable> coded = plain(errors);
+            coded.put("name", coded("app.name.reserved", "This name is reserved."));
+            throw FieldValidationException.coded(coded);
+        }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
         apps.lockDepartment(department.id());
         if (apps.findByName(department.id(), request.name()).isPresent()) {
-            throw new FieldValidationException("name", "An app with this name already exists in the department.");
+            throw FieldValidationException.coded("name", "app.name.taken",
+                    "An app with this name already exists in the department.");
         }
         checkQuota(department, null, checked.instances(), checked.memoryMb());
         AppRow row = AppRow.create(department.id(), request.name(), checked, caller.username());
@@ -184,7 +188,7 @@ public class AppService {
         apps.lockDepartment(seen.departmentId());
         App app = apps.findByName(seen.departmentId(), name).orElseThrow(() -> new NotFoundException("app " + name));
         if (app.isDeleting()) {
-            throw new FieldValidationException("name", "The app is being deleted.");
+            throw FieldValidationException.coded("name", "app.deleting", "The app is being deleted.");
         }
         return app;
     }
@@ -213,22 +217,33 @@ public class AppService {
                 - (replacing == null || replacing.isStopped() ? 0 : replacing.instances());
         long usedMemory = ((Number) usage.get("memory_mb")).longValue()
                 - (replacing == null || replacing.isStopped() ? 0 : (long) replacing.instances() * replacing.memoryMb());
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         if (usedApps + 1 > department.maxApps()) {
-            errors.put("name", "The department's quota allows " + department.maxApps() + " apps; "
-                    + usedApps + " exist.");
+            errors.put("name", coded("quota.apps", "The department's quota allows " + department.maxApps() + " apps; "
+                    + usedApps + " exist.", department.maxApps(), usedApps));
         }
         if (usedInstances + instances > department.maxInstances()) {
-            errors.put("instances", "The department's quota allows " + department.maxInstances()
-                    + " instances; " + usedInstances + " are in use.");
+            errors.put("instances", coded("quota.instances", "The department's quota allows "
+                    + department.maxInstances() + " instances; " + usedInstances + " are in use.",
+                    department.maxInstances(), usedInstances));
         }
         if (usedMemory + (long) instances * memoryMb > department.maxMemoryMib()) {
-            errors.put("memoryMb", "The department's quota allows " + department.maxMemoryMib() + " MiB; "
-                    + usedMemory + " MiB are in use.");
+            errors.put("memoryMb", coded("quota.memory", "The department's quota allows " + department.maxMemoryMib()
+                    + " MiB; " + usedMemory + " MiB are in use.", department.maxMemoryMib(), usedMemory));
         }
         if (!errors.isEmpty()) {
-            throw new FieldValidationException(errors);
+            throw FieldValidationException.coded(errors);
         }
+    }
+
+    private static DefaultMessageSourceResolvable coded(String code, String english, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, args, english);
+    }
+
+    private static Map<String, DefaultMessageSourceResolvable> plain(Map<String, String> errors) {
+        Map<String, DefaultMessageSourceResolvable> result = new LinkedHashMap<>();
+        errors.forEach((field, message) -> result.put(field, new DefaultMessageSourceResolvable(new String[0], message)));
+        return result;
     }
 
     private void changed(Caller caller, App app, String action, String detail) {

@@ -64,13 +64,13 @@ public class DepartmentService {
     public Department create(Caller caller, DepartmentDraft draft) {
         requirePlatformAdmin(caller);
         if (mapper.findByCode(draft.code()).isPresent()) {
-            throw new FieldValidationException("code", "A department with this code already exists.");
+            throw FieldValidationException.coded("code", "department.code.taken", "A department with this code already exists.");
         }
         DepartmentRow row = DepartmentRow.of(draft);
         try {
             mapper.insert(row);
         } catch (DuplicateKeyException raced) {
-            throw new FieldValidationException("code", "A department with this code already exists.");
+            throw FieldValidationException.coded("code", "department.code.taken", "A department with this code already exists.");
         }
         provision(() -> keycloak.ensureDepartment(row.code, row.nameZh, row.nameEn));
         events.publishEvent(new DepartmentCreated(row.id, row.code, caller.username(), draft));
@@ -109,12 +109,12 @@ public class DepartmentService {
         Department department = get(caller, code);
         requireMemberManager(caller, department.code());
         if (username == null || username.isBlank() || username.length() > 255) {
-            throw new FieldValidationException("username", "Enter the username of a staff account.");
+            throw FieldValidationException.coded("username", "member.usernameMissing", "Enter the username of a staff account.");
         }
         try {
             provision(() -> keycloak.addMember(department.code(), username, role));
         } catch (UnknownUserException e) {
-            throw new FieldValidationException("username", "No staff account has this username.");
+            throw FieldValidationException.coded("username", "member.unknown", "No staff account has this username.");
         }
         events.publishEvent(new DepartmentMembershipChanged(department.id(), code, caller.username(), username, role, true));
     }

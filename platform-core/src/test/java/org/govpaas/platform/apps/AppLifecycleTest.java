@@ -110,6 +110,13 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from app a join department d on d.id = a.department_id "
                 + "where d.code = ?", Integer.class, dept)).isZero();
+
+        // The console says the same in the reader's language.
+        java.util.Map<String, String> overQuota = java.util.Map.of("dept", dept, "name", "too-big", "version", "1.0.0",
+                "instances", "2", "memoryMb", "1024", "param.title", "x");
+        assertThat(admin.post("/console/deploy/notice-board?lang=zh-CN", overQuota).body()).contains("部门配额允许 1,024 MiB");
+        assertThat(admin.post("/console/deploy/notice-board?lang=en", overQuota).body())
+                .contains("The department&#39;s quota allows 1,024 MiB");
     }
 
     @Test

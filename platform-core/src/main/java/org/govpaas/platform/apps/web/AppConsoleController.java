@@ -1,6 +1,7 @@
 package org.govpaas.platform.apps.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.apps.App;
@@ -9,6 +10,7 @@ import org.govpaas.platform.apps.AppService;
 import org.govpaas.platform.system.PublicUrls;
 import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.system.FieldValidationException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +32,14 @@ class AppConsoleController {
     private final AppService apps;
     private final DepartmentService departments;
     private final PublicUrls publicUrls;
+    private final MessageSource messages;
 
-    AppConsoleController(AppService apps, DepartmentService departments,
-                         PublicUrls publicUrls) {
+    AppConsoleController(AppService apps, DepartmentService departments, PublicUrls publicUrls,
+                         MessageSource messages) {
         this.apps = apps;
         this.departments = departments;
         this.publicUrls = publicUrls;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -67,13 +71,13 @@ class AppConsoleController {
     @PostMapping("/{app}/scale")
     String scale(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
                  @RequestParam("instances") String instances, @RequestParam("memoryMb") String memoryMb,
-                 RedirectAttributes redirect) {
+                 Locale locale, RedirectAttributes redirect) {
         try {
             apps.change(caller, dept, name, new AppChanges(parse(instances, "instances"), parse(memoryMb, "memoryMb"),
                     null, null));
             redirect.addFlashAttribute("notice", "app.changeAccepted");
         } catch (FieldValidationException e) {
-            redirect.addFlashAttribute("appErrors", e.errors());
+            redirect.addFlashAttribute("appErrors", e.errors(messages, locale));
         }
         return back(dept, name);
     }
@@ -88,12 +92,12 @@ class AppConsoleController {
 
     @PostMapping("/{app}/start")
     String start(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
-                 RedirectAttributes redirect) {
+                 Locale locale, RedirectAttributes redirect) {
         try {
             apps.start(caller, dept, name);
             redirect.addFlashAttribute("notice", "app.changeAccepted");
         } catch (FieldValidationException e) {
-            redirect.addFlashAttribute("appErrors", e.errors());
+            redirect.addFlashAttribute("appErrors", e.errors(messages, locale));
         }
         return back(dept, name);
     }
@@ -126,7 +130,7 @@ class AppConsoleController {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new FieldValidationException(Map.of(field, "Enter a whole number."));
+            throw FieldValidationException.coded(field, "form.wholeNumber", "Enter a whole number.");
         }
     }
 

@@ -3,6 +3,7 @@ package org.govpaas.platform.apps.web;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.govpaas.catalog.CatalogTemplate;
 import org.govpaas.catalog.ParameterError;
@@ -18,6 +19,7 @@ import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.system.FieldValidationException;
 import org.govpaas.platform.system.NotFoundException;
 import org.govpaas.platform.system.ServiceUnavailableException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +40,14 @@ class DeployConsoleController {
     private final AppService apps;
     private final CatalogService catalog;
     private final DepartmentService departments;
+    private final MessageSource messages;
 
-    DeployConsoleController(AppService apps, CatalogService catalog, DepartmentService departments) {
+    DeployConsoleController(AppService apps, CatalogService catalog, DepartmentService departments,
+                            MessageSource messages) {
         this.apps = apps;
         this.catalog = catalog;
         this.departments = departments;
+        this.messages = messages;
     }
 
     @GetMapping("/console/deploy/{template}")
@@ -64,7 +69,7 @@ class DeployConsoleController {
 
     @PostMapping("/console/deploy/{template}")
     String deploy(Caller caller, @PathVariable("template") String id, @RequestParam Map<String, String> form,
-                  Model model) {
+                  Locale locale, Model model) {
         CatalogTemplate template = catalog.template(caller, id);
         TemplateVersion version = catalog.enabledVersions(template).stream()
                 .filter(v -> v.version().equals(form.get("version"))).findFirst().orElse(latest(template));
@@ -82,12 +87,13 @@ class DeployConsoleController {
         for (ParameterError e : coerced.errors()) {
             errors.putIfAbsent(e.field(), e.message());
         }
-        Integer instances = integer(form.get("instances"), "instances", errors);
-        Integer memory = integer(form.get("memoryMb"), "memoryMb", errors);
+        String wholeNumber = messages.getMessage("form.wholeNumber", null, locale);
+        Integer instances = integer(form.get("instances"), "instances", errors, wholeNumber);
+        Integer memory = integer(form.get("memoryMb"), "memoryMb", errors, wholeNumber);
         String dept = form.getOrDefault("dept", "");
         String name = form.getOrDefault("name", "").strip();
         if (!name.matches("^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$")) {
-            errors.putIfAbsent("name", "Use lower-case letters, digits and hyphens, starting with a letter (at most 40).");
+            errors.putIfAbsent("name", messages.getMessage("app.name.invalid", null, locale));
         }
         if (errors.isEmpty()) {
             try {
@@ -96,7 +102,7 @@ class DeployConsoleController {
                         isolation == null || isolation.isBlank() ? null : isolation, coerced.values()));
                 return "redirect:/console/departments/" + dept + "/apps/" + app.name();
             } catch (FieldValidationException e) {
-                errors.putAll(e.errors());
+                errors.putAll(e.errors(messages, locale));
             } catch (ServiceUnavailableException e) {
                 errors.put("name", "A platform service is unavailable; nothing was deployed. Try again shortly.");
             }
@@ -122,14 +128,14 @@ class DeployConsoleController {
         return enabled.isEmpty() ? null : enabled.get(enabled.size() - 1);
     }
 
-    private static Integer integer(String value, String field, Map<String, String> errors) {
+    private static Integer integer(String value, String field, Map<String, String> errors, String wholeNumber) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            errors.put(field, "Enter a whole number.");
+            errors.put(field, wholeNumber);
             return null;
         }
     }
