@@ -60,15 +60,19 @@ class EmbeddedPostgresConfiguration {
     /**
      * initdb leaves every connection trusted: any local process (a deployed app among them) could
      * log in as the superuser or as another app's role. The superuser gets a random password
-     * (kept owner-only in the data folder) and every rule of pg_hba.conf asks for SCRAM.
+     * (kept owner-only in the data folder) and every rule of pg_hba.conf asks for SCRAM; app roles
+     * may connect to their own databases only.
      */
     private static void requirePasswords(EmbeddedPostgres postgres, Path directory, String password) throws IOException {
         Path hba = directory.resolve("pg_hba.conf");
         List<String> lines = Files.readAllLines(hba);
-        if (lines.stream().noneMatch(EmbeddedPostgresConfiguration::trusts)) {
-            return;
-        }
         try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            // Apps get roles on this server: keep them out of the platform's own database.
+            connection.createStatement().execute("revoke connect on database postgres from public");
+            connection.createStatement().execute("revoke create on schema public from public");
+            if (lines.stream().noneMatch(EmbeddedPostgresConfiguration::trusts)) {
+                return;
+            }
             connection.unwrap(org.postgresql.PGConnection.class)
                     .alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
             Files.write(hba, lines.stream()

@@ -68,6 +68,8 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), app.username(), app.password())) {
             assertThat(c.isValid(2)).isTrue();
         }
+        assertThatThrownBy(() -> DriverManager.getConnection(url, app.username(), app.password()).close())
+                .as("an app's role stays out of the platform's own database").isInstanceOf(SQLException.class);
     }
 
     @Test
