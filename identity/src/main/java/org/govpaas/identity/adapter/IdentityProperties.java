@@ -25,17 +25,13 @@ public record IdentityProperties(
         @DefaultValue Api api,
         @DefaultValue("2s") Duration probeTimeout) {
 
+    /** Present when {@code client-id} is set (see {@code IdentityAutoConfiguration.LoginEnabled}). */
     public record Login(String clientId, String clientSecret,
                         @DefaultValue("keycloak") String registrationId) {
-        public boolean enabled() {
-            return clientId != null && !clientId.isBlank();
-        }
     }
 
+    /** Present when {@code audience} is set (see {@code IdentityAutoConfiguration.ApiEnabled}). */
     public record Api(String audience) {
-        public boolean enabled() {
-            return audience != null && !audience.isBlank();
-        }
     }
 
     public URI browserUrl() {

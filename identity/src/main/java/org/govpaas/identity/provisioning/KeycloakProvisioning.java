@@ -182,10 +182,6 @@ public class KeycloakProvisioning implements AutoCloseable {
         });
     }
 
-    public boolean userExists(String realmName, String username) {
-        return call(() -> findUser(realm(realmName), username).isPresent());
-    }
-
     static String rolePath(String code, DepartmentRole role) {
         return "/" + DEPARTMENTS + "/" + code + "/" + role.groupName();
     }

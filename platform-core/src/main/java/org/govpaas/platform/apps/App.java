@@ -27,9 +27,4 @@ public record App(long id, long departmentId, String departmentCode, String name
     public boolean isDeleting() {
         return "DELETING".equals(desired);
     }
-
-    /** Instances this app may run at most: what counts against the department's quota. */
-    public int reservedInstances() {
-        return isStopped() ? 0 : instances;
-    }
 }

@@ -98,9 +98,9 @@ public class AppService {
         CatalogService.Checked checked = catalog.check(request.template(), request.version(), request.instances(),
                 request.memoryMb(), request.isolation(), request.parameters(), runtime.supportedIsolation(), errors);
         if (RESERVED.contains(request.name())) {
-            Map<String, DefaultMessageSourceResolvable> coded = plain(errors);
-            coded.put("name", coded("app.name.reserved", "This name is reserved."));
-            throw FieldValidationException.coded(coded);
+            Map<String, DefaultMessageSourceResolvable> all = FieldValidationException.uncoded(errors);
+            all.put("name", FieldValidationException.error("app.name.reserved", "This name is reserved."));
+            throw FieldValidationException.coded(all);
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
@@ -123,7 +123,8 @@ public class AppService {
 
     @Transactional
     public App change(Caller caller, String dept, String name, AppChanges changes) {
-        App app = operable(caller, dept, name);
+        Target target = operable(caller, dept, name);
+        App app = target.app();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> parameters = changes.parameters() == null ? app.parameters() : changes.parameters();
         boolean sameVersion = changes.version() == null || changes.version().equals(app.templateVersion());
@@ -135,76 +136,76 @@ public class AppService {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        apps.lockDepartment(app.departmentId());
         if (!app.isStopped()) {
-            checkQuota(departments.get(caller, dept), app, checked.instances(), checked.memoryMb());
+            checkQuota(target.department(), app, checked.instances(), checked.memoryMb());
         }
         AppRow row = AppRow.of(app);
         row.apply(checked);
-        return update(caller, app, row, "APP_CHANGED", describe(app, checked));
+        return update(caller, app, row, "APP_CHANGED", "CHANGE_REQUESTED", describe(app, checked));
     }
 
     @Transactional
     public App stop(Caller caller, String dept, String name) {
-        App app = operable(caller, dept, name);
+        App app = operable(caller, dept, name).app();
         AppRow row = AppRow.of(app);
         row.desire("STOPPED");
-        return update(caller, app, row, "APP_STOPPED", "stopped");
+        return update(caller, app, row, "APP_STOPPED", "STOP_REQUESTED", "stopped");
     }
 
     @Transactional
     public App start(Caller caller, String dept, String name) {
-        App app = operable(caller, dept, name);
-        apps.lockDepartment(app.departmentId());
-        checkQuota(departments.get(caller, dept), app, app.instances(), app.memoryMb());
+        Target target = operable(caller, dept, name);
+        App app = target.app();
+        checkQuota(target.department(), app, app.instances(), app.memoryMb());
         AppRow row = AppRow.of(app);
         row.desire("RUNNING");
-        return update(caller, app, row, "APP_STARTED", "started");
+        return update(caller, app, row, "APP_STARTED", "START_REQUESTED", "started");
     }
 
     /** A new generation with the same content: the runtime replaces every instance, one by one. */
     @Transactional
     public App restart(Caller caller, String dept, String name) {
-        App app = operable(caller, dept, name);
-        return update(caller, app, AppRow.of(app), "APP_RESTARTED", "restarted");
+        App app = operable(caller, dept, name).app();
+        return update(caller, app, AppRow.of(app), "APP_RESTARTED", "RESTART_REQUESTED", "restarted");
     }
 
     @Transactional
     public App delete(Caller caller, String dept, String name, boolean purgeData) {
-        App app = operable(caller, dept, name);
+        App app = operable(caller, dept, name).app();
         AppRow row = AppRow.of(app);
         row.desire("DELETING");
         row.purge(purgeData);
-        return update(caller, app, row, "APP_DELETED", purgeData ? "deleted, data purged" : "deleted, data retained");
+        return update(caller, app, row, "APP_DELETED", "DELETE_REQUESTED",
+                purgeData ? "deleted, data purged" : "deleted, data retained");
+    }
+
+    /** An app to change and its department, read under the department's row lock. */
+    private record Target(Department department, App app) {
     }
 
     /**
      * The app as it is now, under the department's row lock: every change builds on this read, so
      * two concurrent changes (or a change and a quota check) can never work from a stale copy.
      */
-    private App operable(Caller caller, String dept, String name) {
-        App seen = get(caller, dept, name);
+    private Target operable(Caller caller, String dept, String name) {
+        Department department = departments.get(caller, dept);
         requireDeveloper(caller, dept);
-        apps.lockDepartment(seen.departmentId());
-        App app = apps.findByName(seen.departmentId(), name).orElseThrow(() -> new NotFoundException("app " + name));
+        apps.lockDepartment(department.id());
+        App app = apps.findByName(department.id(), name).orElseThrow(() -> new NotFoundException("app " + name));
         if (app.isDeleting()) {
             throw FieldValidationException.coded("name", "app.deleting", "The app is being deleted.");
         }
-        return app;
+        return new Target(department, app);
     }
 
-    private App update(Caller caller, App app, AppRow row, String action, String detail) {
+    /**
+     * @param action    what the audit log calls it
+     * @param eventType what the app's own events call it: a request, which the reconciler carries out
+     */
+    private App update(Caller caller, App app, AppRow row, String action, String eventType, String detail) {
         apps.updateDesired(row);
         App updated = apps.findByName(app.departmentId(), app.name()).orElseThrow();
-        String requested = switch (action) {
-            case "APP_CHANGED" -> "CHANGE_REQUESTED";
-            case "APP_STOPPED" -> "STOP_REQUESTED";
-            case "APP_STARTED" -> "START_REQUESTED";
-            case "APP_RESTARTED" -> "RESTART_REQUESTED";
-            case "APP_DELETED" -> "DELETE_REQUESTED";
-            default -> action;
-        };
-        apps.insertEvent(app.departmentId(), app.id(), app.name(), requested, detail + " by " + caller.username());
+        apps.insertEvent(app.departmentId(), app.id(), app.name(), eventType, detail + " by " + caller.username());
         changed(caller, updated, action, detail);
         return updated;
     }
@@ -219,31 +220,21 @@ public class AppService {
                 - (replacing == null || replacing.isStopped() ? 0 : (long) replacing.instances() * replacing.memoryMb());
         Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         if (usedApps + 1 > department.maxApps()) {
-            errors.put("name", coded("quota.apps", "The department's quota allows " + department.maxApps() + " apps; "
+            errors.put("name", FieldValidationException.error("quota.apps", "The department's quota allows " + department.maxApps() + " apps; "
                     + usedApps + " exist.", department.maxApps(), usedApps));
         }
         if (usedInstances + instances > department.maxInstances()) {
-            errors.put("instances", coded("quota.instances", "The department's quota allows "
+            errors.put("instances", FieldValidationException.error("quota.instances", "The department's quota allows "
                     + department.maxInstances() + " instances; " + usedInstances + " are in use.",
                     department.maxInstances(), usedInstances));
         }
         if (usedMemory + (long) instances * memoryMb > department.maxMemoryMib()) {
-            errors.put("memoryMb", coded("quota.memory", "The department's quota allows " + department.maxMemoryMib()
+            errors.put("memoryMb", FieldValidationException.error("quota.memory", "The department's quota allows " + department.maxMemoryMib()
                     + " MiB; " + usedMemory + " MiB are in use.", department.maxMemoryMib(), usedMemory));
         }
         if (!errors.isEmpty()) {
             throw FieldValidationException.coded(errors);
         }
-    }
-
-    private static DefaultMessageSourceResolvable coded(String code, String english, Object... args) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, args, english);
-    }
-
-    private static Map<String, DefaultMessageSourceResolvable> plain(Map<String, String> errors) {
-        Map<String, DefaultMessageSourceResolvable> result = new LinkedHashMap<>();
-        errors.forEach((field, message) -> result.put(field, new DefaultMessageSourceResolvable(new String[0], message)));
-        return result;
     }
 
     private void changed(Caller caller, App app, String action, String detail) {
@@ -279,9 +270,8 @@ public class AppService {
         return sb.isEmpty() ? "no change" : sb.substring(0, sb.length() - 2);
     }
 
-    private static void requireDeveloper(Caller caller, String dept) {
-        if (!(caller.isPlatformAdmin() || caller.hasRole(dept, DepartmentRole.DEVELOPER)
-                || caller.hasRole(dept, DepartmentRole.DEPARTMENT_ADMIN))) {
+    private void requireDeveloper(Caller caller, String dept) {
+        if (!canOperate(caller, dept)) {
             throw new AccessDeniedException("only the department's developers operate its apps");
         }
     }

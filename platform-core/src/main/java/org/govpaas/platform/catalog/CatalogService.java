@@ -54,13 +54,14 @@ public class CatalogService {
 
     /** Templates with at least one enabled version; platform admins also see disabled ones. */
     public List<CatalogTemplate> templates(Caller caller) {
+        Switches switches = switches();
         return catalog.templates().stream()
-                .filter(t -> caller != null && caller.isPlatformAdmin() || !enabledVersions(t).isEmpty())
+                .filter(t -> visible(caller, t, switches))
                 .sorted(Comparator.comparing(CatalogTemplate::id)).toList();
     }
 
     public CatalogTemplate template(Caller caller, String id) {
-        return templates(caller).stream().filter(t -> t.id().equals(id)).findFirst()
+        return catalog.template(id).filter(t -> visible(caller, t, switches()))
                 .orElseThrow(() -> new NotFoundException("template " + id));
     }
 
@@ -74,18 +75,15 @@ public class CatalogService {
     }
 
     public List<TemplateVersion> enabledVersions(CatalogTemplate template) {
-        Map<String, Boolean> switches = switches();
-        if (!switches.getOrDefault(template.id() + "@", true)) {
-            return List.of();
-        }
-        return template.versions().stream()
-                .filter(v -> switches.getOrDefault(template.id() + "@" + v.version(), true)).toList();
+        return switches().enabledVersions(template);
     }
 
     public boolean isEnabled(String templateId, String version) {
-        Map<String, Boolean> switches = switches();
-        return switches.getOrDefault(templateId + "@", true)
-                && (version == null || switches.getOrDefault(templateId + "@" + version, true));
+        return switches().enabled(templateId, version);
+    }
+
+    private static boolean visible(Caller caller, CatalogTemplate template, Switches switches) {
+        return caller != null && caller.isPlatformAdmin() || !switches.enabledVersions(template).isEmpty();
     }
 
     /** Takes a template ({@code version} null) or one version in or out of the catalog. */
@@ -127,12 +125,14 @@ public class CatalogService {
     public Checked check(String templateId, String versionName, boolean running, Integer instances, Integer memoryMb,
                          String isolation, Map<String, Object> parameters, Set<IsolationTier> supported,
                          Map<String, String> errors) {
-        Optional<CatalogTemplate> template = catalog.template(templateId).filter(t -> running || isEnabled(t.id(), null));
+        Switches switches = switches();
+        Optional<CatalogTemplate> template = catalog.template(templateId)
+                .filter(t -> running || switches.enabled(t.id(), null));
         if (template.isEmpty()) {
             errors.put("template", "No template " + templateId + " in the catalog.");
             return null;
         }
-        List<TemplateVersion> enabled = running ? template.get().versions() : enabledVersions(template.get());
+        List<TemplateVersion> enabled = running ? template.get().versions() : switches.enabledVersions(template.get());
         Optional<TemplateVersion> found = versionName == null
                 ? enabled.stream().reduce((first, second) -> second)
                 : enabled.stream().filter(v -> v.version().equals(versionName)).findFirst();
@@ -173,12 +173,27 @@ public class CatalogService {
                 });
     }
 
-    private Map<String, Boolean> switches() {
+    /** The admins' switches, read once per operation: absent means enabled. */
+    private record Switches(Map<String, Boolean> byKey) {
+
+        boolean enabled(String templateId, String version) {
+            return byKey.getOrDefault(templateId + "@", true)
+                    && (version == null || byKey.getOrDefault(templateId + "@" + version, true));
+        }
+
+        List<TemplateVersion> enabledVersions(CatalogTemplate template) {
+            return enabled(template.id(), null)
+                    ? template.versions().stream().filter(v -> enabled(template.id(), v.version())).toList()
+                    : List.of();
+        }
+    }
+
+    private Switches switches() {
         Map<String, Boolean> result = new HashMap<>();
         jdbc.query("select template_id, version, enabled from catalog_setting",
                 rs -> {
                     result.put(rs.getString(1) + "@" + rs.getString(2), rs.getBoolean(3));
                 });
-        return result;
+        return new Switches(result);
     }
 }

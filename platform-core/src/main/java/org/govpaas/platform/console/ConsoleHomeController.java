@@ -1,10 +1,8 @@
 package org.govpaas.platform.console;
 
-import java.util.Locale;
-import java.util.Map;
 import org.govpaas.identity.adapter.Caller;
-import org.springframework.context.MessageSource;
 import org.govpaas.platform.department.DepartmentService;
+import org.govpaas.platform.system.Bilingual;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +17,11 @@ class ConsoleHomeController {
     static final String SIGNED_OUT = "console/signed-out";
 
     private final DepartmentService departments;
-    private final MessageSource messages;
+    private final Bilingual text;
 
-    ConsoleHomeController(DepartmentService departments, MessageSource messages) {
+    ConsoleHomeController(DepartmentService departments, Bilingual text) {
         this.departments = departments;
-        this.messages = messages;
+        this.text = text;
     }
 
     @GetMapping("/console")
@@ -37,15 +35,8 @@ class ConsoleHomeController {
     @GetMapping("/sign-in-unavailable")
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     String signInUnavailable(Model model) {
-        // Both languages at once: the visitor may not have chosen one yet.
-        model.addAttribute("zh", text(Locale.SIMPLIFIED_CHINESE));
-        model.addAttribute("en", text(Locale.ENGLISH));
+        model.addAttribute("text", text);
         return SIGN_IN_UNAVAILABLE;
-    }
-
-    private Map<String, String> text(Locale locale) {
-        return Map.of("title", messages.getMessage("signin.unavailable.title", null, locale),
-                "body", messages.getMessage("signin.unavailable.body", null, locale));
     }
 
     @GetMapping("/console/signed-out")

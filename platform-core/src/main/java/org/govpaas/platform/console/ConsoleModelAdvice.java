@@ -6,6 +6,7 @@ import org.govpaas.platform.audit.AuditLog;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 
 /** What the shared layout needs on every console page: who is signed in and which links to show. */
 @ControllerAdvice(annotations = Controller.class)
@@ -17,13 +18,11 @@ class ConsoleModelAdvice {
         this.audit = audit;
     }
 
-    @ModelAttribute("currentUser")
-    Caller currentUser() {
-        return CallerResolver.current().orElse(null);
-    }
-
-    @ModelAttribute("canReadAudit")
-    boolean canReadAudit() {
-        return CallerResolver.current().map(audit::canRead).orElse(false);
+    /** One look at the caller per request, for both attributes the layout reads. */
+    @ModelAttribute
+    void currentUser(Model model) {
+        Caller caller = CallerResolver.current().orElse(null);
+        model.addAttribute("currentUser", caller);
+        model.addAttribute("canReadAudit", caller != null && audit.canRead(caller));
     }
 }

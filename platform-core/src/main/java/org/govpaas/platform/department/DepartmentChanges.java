@@ -23,9 +23,4 @@ public record DepartmentChanges(
         @Min(0) @Max(DepartmentRules.MAX_MEMORY_MIB) Integer maxMemoryMib,
         @DecimalMin("0.00") @DecimalMax(DepartmentRules.MAX_BUDGET) @Digits(integer = 12, fraction = 2)
         BigDecimal monthlyBudget) {
-
-    boolean isEmpty() {
-        return nameZh == null && nameEn == null && maxApps == null && maxInstances == null
-                && maxMemoryMib == null && monthlyBudget == null;
-    }
 }

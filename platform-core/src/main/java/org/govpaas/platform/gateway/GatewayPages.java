@@ -3,7 +3,7 @@ package org.govpaas.platform.gateway;
 import java.util.HashMap;
 import java.util.Map;
 import org.govpaas.platform.apps.AppDirectory.Route;
-import org.springframework.context.MessageSource;
+import org.govpaas.platform.system.Bilingual;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,8 +21,8 @@ class GatewayPages {
 
     private final Bilingual text;
 
-    GatewayPages(MessageSource messages) {
-        this.text = new Bilingual(messages);
+    GatewayPages(Bilingual text) {
+        this.text = text;
     }
 
     ServerResponse notFound() {

@@ -20,7 +20,7 @@ public class FieldValidationException extends RuntimeException {
     }
 
     public FieldValidationException(Map<String, String> errors) {
-        this(toResolvables(errors), true);
+        this(uncoded(errors), true);
     }
 
     private FieldValidationException(Map<String, DefaultMessageSourceResolvable> errors, boolean resolved) {
@@ -30,8 +30,12 @@ public class FieldValidationException extends RuntimeException {
 
     /** One error with a message code from the bundles and its English default. */
     public static FieldValidationException coded(String field, String code, String englishDefault, Object... args) {
-        return new FieldValidationException(Map.of(field,
-                new DefaultMessageSourceResolvable(new String[] {code}, args, englishDefault)), true);
+        return new FieldValidationException(Map.of(field, error(code, englishDefault, args)), true);
+    }
+
+    /** An error message with a code from the bundles, for {@link #coded(Map)}. */
+    public static DefaultMessageSourceResolvable error(String code, String englishDefault, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, args, englishDefault);
     }
 
     /** Several coded errors at once: field to (code, English default, arguments). */
@@ -58,7 +62,8 @@ public class FieldValidationException extends RuntimeException {
         return localized;
     }
 
-    private static Map<String, DefaultMessageSourceResolvable> toResolvables(Map<String, String> errors) {
+    /** Errors that exist in English only, as a mutable map to which coded ones can be added. */
+    public static Map<String, DefaultMessageSourceResolvable> uncoded(Map<String, String> errors) {
         Map<String, DefaultMessageSourceResolvable> result = new LinkedHashMap<>();
         errors.forEach((field, message) -> result.put(field, new DefaultMessageSourceResolvable(new String[0], message)));
         return result;

@@ -67,15 +67,25 @@ public class SecretBox {
     }
 
     private static byte[] fileKey(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
+        return Base64.getDecoder().decode(ownerOnlySecret(file, () -> {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
+            return Base64.getEncoder().encodeToString(fresh);
+        }));
+    }
+
+    /**
+     * The secret kept in {@code file}, created on first use with {@code fresh} and readable by the
+     * owner only (written to a temporary file and moved, so a crash never leaves half a secret).
+     */
+    public static String ownerOnlySecret(Path file, java.util.function.Supplier<String> fresh) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "secret", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(tmp, Base64.getEncoder().encode(fresh));
+            Files.writeString(tmp, fresh.get());
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
-        return Base64.getDecoder().decode(Files.readString(file).trim());
+        return Files.readString(file).strip();
     }
 }

@@ -2,14 +2,7 @@ package org.govpaas.platform.system;
 
 /** A service the platform depends on (Keycloak, the database) is away; retry later. */
 public class ServiceUnavailableException extends RuntimeException {
-    private final String service;
-
     public ServiceUnavailableException(String service, Throwable cause) {
         super(service + " is unavailable", cause);
-        this.service = service;
-    }
-
-    public String service() {
-        return service;
     }
 }

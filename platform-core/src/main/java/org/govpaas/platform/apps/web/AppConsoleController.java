@@ -2,7 +2,6 @@ package org.govpaas.platform.apps.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.apps.App;
 import org.govpaas.platform.apps.AppChanges;
@@ -73,7 +72,7 @@ class AppConsoleController {
                  @RequestParam("instances") String instances, @RequestParam("memoryMb") String memoryMb,
                  Locale locale, RedirectAttributes redirect) {
         try {
-            apps.change(caller, dept, name, new AppChanges(parse(instances, "instances"), parse(memoryMb, "memoryMb"),
+            apps.change(caller, dept, name, new AppChanges(FormNumbers.wholeNumber(instances, "instances"), FormNumbers.wholeNumber(memoryMb, "memoryMb"),
                     null, null));
             redirect.addFlashAttribute("notice", "app.changeAccepted");
         } catch (FieldValidationException e) {
@@ -124,14 +123,6 @@ class AppConsoleController {
         model.addAttribute("app", app);
         model.addAttribute("appUrl", publicUrls.base() + app.routePath());
         model.addAttribute("events", apps.events(caller, dept, name));
-    }
-
-    private static Integer parse(String value, String field) {
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw FieldValidationException.coded(field, "form.wholeNumber", "Enter a whole number.");
-        }
     }
 
     private static String back(String dept, String name) {

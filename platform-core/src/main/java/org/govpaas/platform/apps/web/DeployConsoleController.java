@@ -1,5 +1,6 @@
 package org.govpaas.platform.apps.web;
 
+import jakarta.validation.Validator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,15 @@ class DeployConsoleController {
     private final CatalogService catalog;
     private final DepartmentService departments;
     private final MessageSource messages;
+    private final Validator validator;
 
     DeployConsoleController(AppService apps, CatalogService catalog, DepartmentService departments,
-                            MessageSource messages) {
+                            MessageSource messages, Validator validator) {
         this.apps = apps;
         this.catalog = catalog;
         this.departments = departments;
         this.messages = messages;
+        this.validator = validator;
     }
 
     @GetMapping("/console/deploy/{template}")
@@ -87,24 +90,22 @@ class DeployConsoleController {
         for (ParameterError e : coerced.errors()) {
             errors.putIfAbsent(e.field(), e.message());
         }
-        String wholeNumber = messages.getMessage("form.wholeNumber", null, locale);
-        Integer instances = integer(form.get("instances"), "instances", errors, wholeNumber);
-        Integer memory = integer(form.get("memoryMb"), "memoryMb", errors, wholeNumber);
+        Integer instances = number(form, "instances", errors, locale);
+        Integer memory = number(form, "memoryMb", errors, locale);
         String dept = form.getOrDefault("dept", "");
-        String name = form.getOrDefault("name", "").strip();
-        if (!name.matches("^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$")) {
-            errors.putIfAbsent("name", messages.getMessage("app.name.invalid", null, locale));
-        }
+        String isolation = form.get("isolation");
+        DeployRequest request = new DeployRequest(form.getOrDefault("name", "").strip(), id, version.version(),
+                instances, memory, isolation == null || isolation.isBlank() ? null : isolation, coerced.values());
+        // The same constraints the API checks with @Valid, in the reader's language.
+        validator.validate(request).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
         if (errors.isEmpty()) {
             try {
-                String isolation = form.get("isolation");
-                App app = apps.deploy(caller, dept, new DeployRequest(name, id, version.version(), instances, memory,
-                        isolation == null || isolation.isBlank() ? null : isolation, coerced.values()));
+                App app = apps.deploy(caller, dept, request);
                 return "redirect:/console/departments/" + dept + "/apps/" + app.name();
             } catch (FieldValidationException e) {
                 errors.putAll(e.errors(messages, locale));
             } catch (ServiceUnavailableException e) {
-                errors.put("name", "A platform service is unavailable; nothing was deployed. Try again shortly.");
+                errors.put("name", messages.getMessage("deploy.unavailable", null, locale));
             }
         }
         return render(caller, template, version, form, errors, model);
@@ -128,14 +129,11 @@ class DeployConsoleController {
         return enabled.isEmpty() ? null : enabled.get(enabled.size() - 1);
     }
 
-    private static Integer integer(String value, String field, Map<String, String> errors, String wholeNumber) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    private Integer number(Map<String, String> form, String field, Map<String, String> errors, Locale locale) {
         try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, wholeNumber);
+            return FormNumbers.wholeNumber(form.get(field), field);
+        } catch (FieldValidationException e) {
+            errors.putAll(e.errors(messages, locale));
             return null;
         }
     }

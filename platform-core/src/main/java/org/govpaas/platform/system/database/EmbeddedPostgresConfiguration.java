@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.govpaas.platform.system.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -26,12 +27,21 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The running server and its superuser password, read once from the data folder. */
+    record EmbeddedDatabase(EmbeddedPostgres postgres, String password) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            postgres.close();
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
         stopOrphanedServer(directory);
-        String password = superuserPassword(properties.dataDir().resolve("postgres.password"));
+        String password = SecretBox.ownerOnlySecret(properties.dataDir().resolve("postgres.password"),
+                () -> SecretBox.randomSecret(24));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -43,15 +53,15 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = builder.start();
         requirePasswords(postgres, directory, password);
         log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), directory);
-        return postgres;
+        return new EmbeddedDatabase(postgres, password);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties) throws IOException {
+    DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(database.postgres().getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setPassword(superuserPassword(properties.dataDir().resolve("postgres.password")));
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("govpaas");
         dataSource.setMaximumPoolSize(10);
         return dataSource;
@@ -86,18 +96,6 @@ class EmbeddedPostgresConfiguration {
     private static boolean trusts(String hbaLine) {
         String line = hbaLine.strip();
         return !line.startsWith("#") && line.matches(".*\\btrust\\b.*");
-    }
-
-    private static String superuserPassword(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "postgres", ".tmp",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, org.govpaas.platform.system.SecretBox.randomSecret(24));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        return Files.readString(file).strip();
     }
 
     /**

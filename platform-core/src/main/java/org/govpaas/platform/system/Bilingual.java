@@ -1,13 +1,15 @@
-package org.govpaas.platform.gateway;
+package org.govpaas.platform.system;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
- * Message lookup in both of the platform's languages, for pages that show both at once. The
- * keys are ordinary bundle keys: each bundle keeps its own language, as everywhere else.
- * Public only because the page template calls it.
+ * Message lookup in both of the platform's languages, for pages that show both at once (a
+ * visitor may not have chosen one yet: sign-in unavailable, an app not serving). The keys are
+ * ordinary bundle keys: each bundle keeps its own language, as everywhere else.
  */
+@Component
 public final class Bilingual {
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
