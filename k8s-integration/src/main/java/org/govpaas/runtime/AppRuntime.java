@@ -1,6 +1,7 @@
 package org.govpaas.runtime;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -44,5 +45,13 @@ public interface AppRuntime {
      */
     default AutoCloseable followLogs(AppId id, Consumer<LogLine> sink) {
         return () -> { };
+    }
+
+    /**
+     * What the app's instances consume now, for metering; empty when the app is not running
+     * here or the runtime cannot measure it.
+     */
+    default Optional<AppUsage> usage(AppId id) {
+        return Optional.empty();
     }
 }
