@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a stored app into the complete spec a runtime needs: the template version's artifact and
  * health check, the app's size, and its environment (deploy parameters as
- * {@code GOVPAAS_PARAM_<NAME>}, its database and sign-in clients when the template asks for them).
+ * {@code GOVPAAS_PARAM_<NAME>}, its department and name, its database and sign-in clients when the template asks for them).
  */
 @Component
 class AppSpecs {
@@ -42,6 +42,9 @@ class AppSpecs {
                 .orElseThrow(() -> new CannotBuildSpec("Template " + app.templateId() + " " + app.templateVersion()
                         + " is no longer in the catalog"));
         Map<String, String> env = new LinkedHashMap<>();
+        // Which department owns it: a back office admits only that department's staff.
+        env.put("GOVPAAS_DEPARTMENT", app.departmentCode());
+        env.put("GOVPAAS_APP_NAME", app.name());
         app.parameters().forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
         if (version.needs(PlatformService.DATABASE)) {
             env.putAll(databases.ensure(app).environment());
