@@ -1,0 +1,83 @@
+package org.govpaas.runtime.kubernetes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder in front of the mock API server that can be cut, as a network partition
+ * cuts one replica off the cluster while the others still reach it.
+ */
+final class NetworkCut implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean cut;
+
+    NetworkCut(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon(true).name("network-cut").start(this::accept);
+    }
+
+    /** The URL a client uses to reach the API server through this forwarder. */
+    String url() {
+        return "http://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /** From now on every connection is dropped and new ones are refused. */
+    void cut() throws IOException {
+        cut = true;
+        listener.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
+    }
+
+    private void accept() {
+        while (!cut) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket();
+                server.connect(new InetSocketAddress(targetHost, targetPort));
+                sockets.add(client);
+                sockets.add(server);
+                pipe(client, server);
+                pipe(server, client);
+            } catch (IOException e) {
+                // Closed by cut(): stop accepting.
+            }
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        Thread.ofPlatform().daemon(true).name("network-cut-pipe").start(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // Either side closed: the connection is over.
+            } finally {
+                try {
+                    to.close();
+                    from.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        });
+    }
+}
