@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -23,6 +24,7 @@ import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppSpec;
 import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.AppUsage;
 import org.govpaas.runtime.IsolationTier;
 import org.govpaas.runtime.LogLine;
 
@@ -46,16 +48,23 @@ public final class KubernetesRuntime implements AppRuntime {
     private final KubernetesSettings settings;
     private final Function<String, DepartmentLimits> departmentLimits;
     private final ObjectApplier applier;
+    private final PodUsage usage;
 
     /**
      * @param departmentLimits the quota of a department by its code; the control plane owns them
      */
     public KubernetesRuntime(KubernetesClient client, KubernetesSettings settings,
                              Function<String, DepartmentLimits> departmentLimits) {
+        this(client, settings, departmentLimits, Clock.systemUTC());
+    }
+
+    KubernetesRuntime(KubernetesClient client, KubernetesSettings settings,
+                      Function<String, DepartmentLimits> departmentLimits, Clock clock) {
         this.client = Objects.requireNonNull(client);
         this.settings = Objects.requireNonNull(settings);
         this.departmentLimits = Objects.requireNonNull(departmentLimits);
         this.applier = new ObjectApplier(client);
+        this.usage = new PodUsage(client, clock);
     }
 
     @Override
@@ -156,6 +165,12 @@ public final class KubernetesRuntime implements AppRuntime {
         }
         lines.sort(Comparator.comparing(LogLine::time));
         return List.copyOf(lines.subList(Math.max(0, lines.size() - tail), lines.size()));
+    }
+
+    /** From the metrics API when the cluster serves it, else from the pods' requests; see {@link PodUsage}. */
+    @Override
+    public Optional<AppUsage> usage(AppId id) {
+        return usage.of(id, pods(id));
     }
 
     private List<Pod> pods(AppId id) {
