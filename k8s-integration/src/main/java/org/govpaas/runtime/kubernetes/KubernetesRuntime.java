@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -94,13 +96,20 @@ public final class KubernetesRuntime implements AppRuntime {
         objects.addAll(DepartmentNetworkPolicies.desired(department, settings));
         objects.add(AppServiceAccount.desired(spec.id()));
         Secret secret = AppSecret.desired(spec);
-        List<HasMetadata> routing = List.of(AppService.desired(spec.id()), AppIngress.desired(spec, settings));
+        HasMetadata route = settings.routesThroughGateway() ? AppHttpRoute.desired(spec, settings)
+                : AppIngress.desired(spec, settings);
+        List<HasMetadata> routing = List.of(AppService.desired(spec.id()), route);
         Optional<PodDisruptionBudget> budget = AppDisruptionBudget.desired(spec);
 
         objects.forEach(applier::apply);
         String environmentVersion = applier.apply(secret).getMetadata().getResourceVersion();
         applier.apply(AppDeployment.desired(spec, limits, settings, environmentVersion));
         routing.forEach(applier::apply);
+        if (settings.routesThroughGateway()) {
+            // Switched from Ingress to the Gateway API: the old route goes once the new one exists.
+            applier.deleteIfPresent(new IngressBuilder()
+                    .withMetadata(KubernetesNames.appMetadata(spec.id(), spec.id().name())).build());
+        }
         if (budget.isPresent()) {
             applier.apply(budget.get());
         } else {
@@ -119,7 +128,12 @@ public final class KubernetesRuntime implements AppRuntime {
     public void delete(AppId id) {
         String namespace = KubernetesNames.namespace(id);
         Map<String, String> labels = KubernetesNames.appLabels(id);
-        for (Class<? extends HasMetadata> kind : APP_KINDS) {
+        List<Class<? extends HasMetadata>> kinds = new ArrayList<>(APP_KINDS);
+        if (settings.routesThroughGateway()) {
+            // Only then: a cluster without the Gateway API's CRDs answers 404 to any HTTPRoute request.
+            kinds.addFirst(HTTPRoute.class);
+        }
+        for (Class<? extends HasMetadata> kind : kinds) {
             for (HasMetadata owned : client.resources(kind).inNamespace(namespace).withLabels(labels).list().getItems()) {
                 client.resources(kind).inNamespace(namespace).withName(owned.getMetadata().getName()).delete();
             }
