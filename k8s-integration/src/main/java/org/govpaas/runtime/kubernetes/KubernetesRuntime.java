@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
@@ -29,6 +31,7 @@ import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.AppUsage;
 import org.govpaas.runtime.IsolationTier;
 import org.govpaas.runtime.LogLine;
+import org.govpaas.runtime.RuntimeState;
 
 /**
  * Runs apps on Kubernetes, one namespace per department. Holds no state of its own: every
@@ -37,8 +40,12 @@ import org.govpaas.runtime.LogLine;
  *
  * <p>{@link #apply} is level-based: it renders every object the app and its department should
  * have, and only then writes, each object through {@link ObjectApplier} (create when missing,
- * update when its desired form changed, otherwise nothing). Errors of the cluster surface as
- * fabric8's {@code KubernetesClientException}; retrying with backoff is the caller's part.
+ * update when its desired form changed, otherwise nothing).
+ *
+ * <p>A cluster that is away (no answer, 429, 5xx) makes calls fail with
+ * {@link ClusterUnavailableException}, naming the reason, and then fail at once, without
+ * contacting the cluster, until a back-off delay has passed ({@link ClusterBackoff}). Meanwhile
+ * {@link #status} answers the last state it saw of an app, with the outage as its message.
  */
 public final class KubernetesRuntime implements AppRuntime {
 
@@ -51,6 +58,9 @@ public final class KubernetesRuntime implements AppRuntime {
     private final Function<String, DepartmentLimits> departmentLimits;
     private final ObjectApplier applier;
     private final PodUsage usage;
+    private final ClusterBackoff backoff;
+    /** Only for telling what an app was doing when the cluster went away; never used to decide. */
+    private final Map<AppId, AppStatus> lastSeen = new ConcurrentHashMap<>();
 
     /**
      * @param departmentLimits the quota of a department by its code; the control plane owns them
@@ -67,6 +77,7 @@ public final class KubernetesRuntime implements AppRuntime {
         this.departmentLimits = Objects.requireNonNull(departmentLimits);
         this.applier = new ObjectApplier(client);
         this.usage = new PodUsage(client, clock);
+        this.backoff = new ClusterBackoff(clock, Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
     @Override
@@ -82,6 +93,10 @@ public final class KubernetesRuntime implements AppRuntime {
     @Override
     public void apply(AppSpec spec) {
         SpecValidation.check(spec);
+        backoff.run(() -> write(spec));
+    }
+
+    private void write(AppSpec spec) {
         String department = spec.id().department();
         DepartmentLimits limits = departmentLimits.apply(department);
         if (limits == null) {
@@ -126,6 +141,11 @@ public final class KubernetesRuntime implements AppRuntime {
      */
     @Override
     public void delete(AppId id) {
+        backoff.run(() -> remove(id));
+        lastSeen.remove(id);
+    }
+
+    private void remove(AppId id) {
         String namespace = KubernetesNames.namespace(id);
         Map<String, String> labels = KubernetesNames.appLabels(id);
         List<Class<? extends HasMetadata>> kinds = new ArrayList<>(APP_KINDS);
@@ -142,6 +162,26 @@ public final class KubernetesRuntime implements AppRuntime {
 
     @Override
     public AppStatus status(AppId id) {
+        try {
+            AppStatus status = backoff.call(() -> read(id));
+            if (status.state() == RuntimeState.UNKNOWN) {
+                lastSeen.remove(id);
+            } else {
+                lastSeen.put(id, status);
+            }
+            return status;
+        } catch (ClusterUnavailableException e) {
+            AppStatus last = lastSeen.get(id);
+            if (last == null) {
+                throw e;
+            }
+            return new AppStatus(id, last.state(), last.observedGeneration(), last.desiredInstances(),
+                    last.readyInstances(), last.instances(), last.isolation(),
+                    e.getMessage() + "; last seen: " + last.message());
+        }
+    }
+
+    private AppStatus read(AppId id) {
         Deployment deployment = client.apps().deployments().inNamespace(KubernetesNames.namespace(id))
                 .withName(id.name()).get();
         if (deployment == null || !isManaged(deployment)) {
@@ -152,6 +192,10 @@ public final class KubernetesRuntime implements AppRuntime {
 
     @Override
     public List<AppId> apps() {
+        return backoff.call(this::listApps);
+    }
+
+    private List<AppId> listApps() {
         List<AppId> apps = new ArrayList<>();
         for (Deployment deployment : client.apps().deployments().inAnyNamespace()
                 .withLabel(KubernetesNames.MANAGED_BY, KubernetesNames.MANAGED_BY_VALUE).list().getItems()) {
@@ -170,6 +214,10 @@ public final class KubernetesRuntime implements AppRuntime {
         if (tail <= 0) {
             return List.of();
         }
+        return backoff.call(() -> tail(id, tail));
+    }
+
+    private List<LogLine> tail(AppId id, int tail) {
         List<LogLine> lines = new ArrayList<>();
         for (Pod pod : pods(id)) {
             String log = client.pods().inNamespace(pod.getMetadata().getNamespace())
@@ -184,7 +232,7 @@ public final class KubernetesRuntime implements AppRuntime {
     /** From the metrics API when the cluster serves it, else from the pods' requests; see {@link PodUsage}. */
     @Override
     public Optional<AppUsage> usage(AppId id) {
-        return usage.of(id, pods(id));
+        return backoff.call(() -> usage.of(id, pods(id)));
     }
 
     private List<Pod> pods(AppId id) {
