@@ -46,7 +46,11 @@ interface ApplicationMapper {
 
     Attachment attachment(@Param("applicationId") long applicationId, @Param("publicId") String publicId);
 
-    byte[] content(@Param("id") long id);
+    /** The bytes in a record: a bare {@code byte[]} result would be read as a list of rows. */
+    record Content(byte[] bytes) {
+    }
+
+    Content content(@Param("id") long id);
 
     int deleteAttachment(@Param("applicationId") long applicationId, @Param("publicId") String publicId);
 }

@@ -120,7 +120,7 @@ public class Applications {
         if (attachment == null) {
             throw new ApplicationNotFound();
         }
-        return new Download(attachment, mapper.content(attachment.id()));
+        return new Download(attachment, mapper.content(attachment.id()).bytes());
     }
 
     private static boolean validUuid(String text) {
