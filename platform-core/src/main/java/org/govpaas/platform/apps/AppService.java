@@ -17,6 +17,7 @@ import org.govpaas.platform.system.NotFoundException;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.LogLine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,15 +44,17 @@ public class AppService {
     private final Reconciler reconciler;
     private final AppRuntime runtime;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<SpendingGuard> spending;
 
     AppService(AppMapper apps, DepartmentService departments, CatalogService catalog, Reconciler reconciler,
-               AppRuntime runtime, ApplicationEventPublisher events) {
+               AppRuntime runtime, ApplicationEventPublisher events, ObjectProvider<SpendingGuard> spending) {
         this.apps = apps;
         this.departments = departments;
         this.catalog = catalog;
         this.reconciler = reconciler;
         this.runtime = runtime;
         this.events = events;
+        this.spending = spending;
     }
 
     @Transactional(readOnly = true)
@@ -111,6 +114,7 @@ public class AppService {
                     "An app with this name already exists in the department.");
         }
         checkQuota(department, null, checked.instances(), checked.memoryMb());
+        checkSpending(caller, department, null, checked.isolation(), checked.instances(), checked.memoryMb());
         AppRow row = AppRow.create(department.id(), request.name(), checked, caller.username());
         apps.insert(row);
         App app = apps.findByName(department.id(), request.name()).orElseThrow();
@@ -138,6 +142,7 @@ public class AppService {
         }
         if (!app.isStopped()) {
             checkQuota(target.department(), app, checked.instances(), checked.memoryMb());
+            checkSpending(caller, target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
         }
         AppRow row = AppRow.of(app);
         row.apply(checked);
@@ -157,6 +162,7 @@ public class AppService {
         Target target = operable(caller, dept, name);
         App app = target.app();
         checkQuota(target.department(), app, app.instances(), app.memoryMb());
+        checkSpending(caller, target.department(), app, app.isolation(), app.instances(), app.memoryMb());
         AppRow row = AppRow.of(app);
         row.desire("RUNNING");
         return update(caller, app, row, "APP_STARTED", "START_REQUESTED", "started");
@@ -235,6 +241,13 @@ public class AppService {
         if (!errors.isEmpty()) {
             throw FieldValidationException.coded(errors);
         }
+    }
+
+    /** The budget (chargeback), under the same department lock as the quota. */
+    private void checkSpending(Caller caller, Department department, App replacing, String isolation, int instances,
+                               int memoryMb) {
+        List<App> current = apps.findByDepartment(department.id());
+        spending.orderedStream().forEach(g -> g.check(caller, department, current, replacing, isolation, instances, memoryMb));
     }
 
     private void changed(Caller caller, App app, String action, String detail) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.govpaas.platform.apps.AppChanged;
 import org.govpaas.platform.catalog.CatalogChanged;
+import org.govpaas.platform.chargeback.ChargebackChanged;
 import org.govpaas.platform.department.DepartmentChanged;
 import org.govpaas.platform.department.DepartmentCreated;
 import org.govpaas.platform.department.DepartmentMembershipChanged;
@@ -49,6 +50,11 @@ class AuditRecorder {
     @EventListener
     void on(AppChanged e) {
         log.record(e.actor(), e.action(), e.departmentCode(), e.app() + ": " + e.detail());
+    }
+
+    @EventListener
+    void on(ChargebackChanged e) {
+        log.record(e.actor(), e.action(), e.departmentCode(), e.detail());
     }
 
     @EventListener

@@ -11,6 +11,8 @@ import org.govpaas.identity.adapter.Caller;
 import org.govpaas.identity.provisioning.KeycloakProvisioning;
 import org.govpaas.identity.provisioning.NewUser;
 import org.govpaas.identity.provisioning.ProvisioningProperties;
+import org.govpaas.platform.chargeback.RateCardDraft;
+import org.govpaas.platform.chargeback.RateCardService;
 import org.govpaas.platform.department.DepartmentDraft;
 import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.system.NotFoundException;
@@ -44,12 +46,21 @@ class DemoData implements AutoCloseable {
             staff("it-office", "信息化", "办公室", List.of(Caller.IT_OFFICE), List.of()),
             staff("dev-civil", "民政", "开发者", List.of(), List.of("/departments/civil-affairs/developer")),
             staff("dev-health", "卫健", "开发者", List.of(), List.of("/departments/health/developer")),
-            staff("staff-civil", "民政", "工作人员", List.of(), List.of("/departments/civil-affairs/staff")));
+            staff("staff-civil", "民政", "工作人员", List.of(), List.of("/departments/civil-affairs/staff")),
+            staff("admin-civil", "民政", "部门管理员", List.of(), List.of("/departments/civil-affairs/department-admin")));
+
+    /** Prices to start with (CNY), from a month in the past so every demo month is priced. */
+    static final RateCardDraft RATE_CARD = new RateCardDraft(java.time.LocalDate.of(2026, 1, 1), new BigDecimal("0.2000"),
+            new BigDecimal("0.0500"), new BigDecimal("0.5000"), new BigDecimal("0.0100"), new BigDecimal("0.0600"),
+            Map.of("process", new BigDecimal("1.000"), "process-sandboxed", new BigDecimal("1.100"),
+                    "standard", new BigDecimal("1.000"), "hypervisor", new BigDecimal("1.500"),
+                    "dedicated", new BigDecimal("2.000")));
 
     private static final NewUser CITIZEN = new NewUser("citizen", "市民", "张", "citizen@example.org", PASSWORD,
             List.of(), List.of());
 
     private final DepartmentService departments;
+    private final RateCardService rateCards;
     private final KeycloakProvisioning keycloak;
     private final ProvisioningProperties realms;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,8 +69,10 @@ class DemoData implements AutoCloseable {
         return t;
     });
 
-    DemoData(DepartmentService departments, KeycloakProvisioning keycloak, ProvisioningProperties realms) {
+    DemoData(DepartmentService departments, RateCardService rateCards, KeycloakProvisioning keycloak,
+             ProvisioningProperties realms) {
         this.departments = departments;
+        this.rateCards = rateCards;
         this.keycloak = keycloak;
         this.realms = realms;
     }
@@ -76,6 +89,9 @@ class DemoData implements AutoCloseable {
     }
 
     private void seedOnce() {
+        if (rateCards.list().isEmpty()) {
+            rateCards.create(SYSTEM, RATE_CARD);
+        }
         for (DepartmentDraft draft : DEPARTMENTS) {
             try {
                 departments.get(SYSTEM, draft.code());

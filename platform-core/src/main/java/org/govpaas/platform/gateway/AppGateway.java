@@ -33,12 +33,15 @@ class AppGateway {
     private final InstanceRotation rotation;
     private final AppForwarder forwarder;
     private final GatewayPages pages;
+    private final RequestCounts counts;
 
-    AppGateway(AppDirectory directory, InstanceRotation rotation, AppForwarder forwarder, GatewayPages pages) {
+    AppGateway(AppDirectory directory, InstanceRotation rotation, AppForwarder forwarder, GatewayPages pages,
+               RequestCounts counts) {
         this.directory = directory;
         this.rotation = rotation;
         this.forwarder = forwarder;
         this.pages = pages;
+        this.counts = counts;
     }
 
     /** Apps are served under their route path with a trailing slash, so relative links resolve. */
@@ -78,6 +81,7 @@ class AppGateway {
         if (!route.available() || route.readyInstances().isEmpty()) {
             return pages.unavailable(route);
         }
+        counts.served(route.department(), route.app()); // metering bills requests served
         List<URI> attempts = rotation.attempts(route);
         for (int i = 0; i < attempts.size(); i++) {
             try {

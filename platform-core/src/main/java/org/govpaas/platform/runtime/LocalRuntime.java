@@ -26,6 +26,7 @@ import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppSpec;
 import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.AppUsage;
 import org.govpaas.runtime.IsolationTier;
 import org.govpaas.runtime.LogLine;
 import org.slf4j.Logger;
@@ -139,6 +140,13 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
             AppSupervisor supervisor = apps.get(id);
             return supervisor == null ? List.of() : supervisor.outputs();
         }, sink, settings.pollInterval());
+    }
+
+    /** CPU and resident memory of the app's live instance process trees, from /proc. */
+    @Override
+    public Optional<AppUsage> usage(AppId id) {
+        AppSupervisor supervisor = apps.get(id);
+        return supervisor == null || supervisor.isDeleting() ? Optional.empty() : ProcessUsage.of(supervisor.processIds());
     }
 
     /** Each app ticks on its own virtual thread, so a slow probe of one app never delays another. */
