@@ -1,0 +1,82 @@
+package org.govpaas.apps.appointments.staff;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.govpaas.apps.appointments.HallSchedule;
+import org.govpaas.apps.appointments.booking.Booking;
+import org.govpaas.apps.kit.signin.SignedInUser;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The back office (the kit admits only staff of the app's department): the day's schedule of a
+ * hall, check-in by confirmation code, and the record of staff actions.
+ */
+@Controller
+class StaffController {
+
+    static final String SCHEDULE = "staff/schedule";
+    static final String AUDIT = "staff/audit";
+
+    private final FrontDesk desk;
+    private final HallSchedule schedule;
+    private final Clock clock;
+
+    StaffController(FrontDesk desk, HallSchedule schedule, Clock clock) {
+        this.desk = desk;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    @GetMapping("/staff")
+    String start() {
+        return "redirect:/staff/schedule";
+    }
+
+    @GetMapping("/staff/schedule")
+    String schedule(@RequestParam(required = false) String hall,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                    Model model) {
+        return show(hall, date, model);
+    }
+
+    @PostMapping("/staff/check-in")
+    String checkIn(SignedInUser staff, @RequestParam(defaultValue = "") String code,
+                   @RequestParam(required = false) String hall,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   Model model, RedirectAttributes redirect) {
+        try {
+            Booking booking = desk.checkIn(code, staff.subject(), staff.displayName());
+            redirect.addFlashAttribute("checkedIn", booking);
+            return "redirect:" + UriComponentsBuilder.fromPath("/staff/schedule").queryParam("hall", booking.hall())
+                    .queryParam("date", booking.startsAt().atZone(schedule.zone()).toLocalDate()).encode().toUriString();
+        } catch (CheckInRefused refused) {
+            model.addAttribute("code", code);
+            model.addAttribute("codeError", refused.reason().messageKey());
+            return show(hall, date, model);
+        }
+    }
+
+    @GetMapping("/staff/audit")
+    String audit(Model model) {
+        model.addAttribute("actions", desk.audit());
+        return AUDIT;
+    }
+
+    private String show(String hall, LocalDate date, Model model) {
+        String shownHall = hall != null && schedule.hall(hall).isPresent() ? hall : schedule.halls().getFirst().key();
+        LocalDate shownDate = date != null ? date : schedule.today(clock);
+        model.addAttribute("schedule", schedule);
+        model.addAttribute("hall", shownHall);
+        model.addAttribute("date", shownDate);
+        model.addAttribute("today", schedule.today(clock));
+        model.addAttribute("day", desk.day(shownHall, shownDate));
+        return SCHEDULE;
+    }
+}
