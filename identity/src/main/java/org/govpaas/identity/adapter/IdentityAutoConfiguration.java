@@ -117,7 +117,8 @@ public class IdentityAutoConfiguration {
         }
     }
 
-    static ClientRegistration loginRegistration(IdentityProperties properties) {
+    /** The OIDC code-flow registration for one realm: browser endpoints on the public URL, the rest back-channel. */
+    public static ClientRegistration loginRegistration(IdentityProperties properties) {
         String browserRealm = properties.issuer();
         String backChannel = properties.backChannelRealmUrl() + "/protocol/openid-connect";
         IdentityProperties.Login login = properties.login();

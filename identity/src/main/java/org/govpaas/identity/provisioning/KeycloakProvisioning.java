@@ -17,6 +17,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.OAuth2Constants;
@@ -168,8 +169,43 @@ public class KeycloakProvisioning implements AutoCloseable {
             } else {
                 realm.clients().get(client.getId()).update(wanted);
             }
+            ensureClaimMappers(realm, client.getId());
             return realm.clients().get(client.getId()).getSecret().getValue();
         });
+    }
+
+    /**
+     * The claims the identity adapter reads ({@code groups} with full paths, {@code roles}), in
+     * the ID token too: without them a back office could not tell which department a staff
+     * member belongs to. Mappers are sub-resources, so they are added one by one when missing.
+     */
+    private static void ensureClaimMappers(RealmResource realm, String clientUuid) {
+        var mappers = realm.clients().get(clientUuid).getProtocolMappers();
+        List<String> present = mappers.getMappers().stream().map(ProtocolMapperRepresentation::getName).toList();
+        Map<String, String> tokens = Map.of("id.token.claim", "true", "access.token.claim", "true",
+                "userinfo.token.claim", "true", "introspection.token.claim", "true");
+        if (!present.contains("groups")) {
+            Map<String, String> config = new java.util.HashMap<>(tokens);
+            config.put("full.path", "true");
+            config.put("claim.name", "groups");
+            mappers.createMapper(mapper("groups", "oidc-group-membership-mapper", config)).close();
+        }
+        if (!present.contains("roles")) {
+            Map<String, String> config = new java.util.HashMap<>(tokens);
+            config.put("claim.name", "roles");
+            config.put("multivalued", "true");
+            config.put("jsonType.label", "String");
+            mappers.createMapper(mapper("roles", "oidc-usermodel-realm-role-mapper", config)).close();
+        }
+    }
+
+    private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(type);
+        mapper.setConfig(config);
+        return mapper;
     }
 
     /** Removes an app's client; a missing one is not an error. */

@@ -1,0 +1,69 @@
+package org.govpaas.apps.kit.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * A service lives under its public route path (the gateway forwards paths unchanged), speaks
+ * Chinese first and English on {@code ?lang=en}; the choice is kept in a cookie scoped to the
+ * app's path so services on the same host do not overwrite each other's choice.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class KitWebConfiguration implements WebMvcConfigurer {
+
+    private final String contextPath;
+
+    public KitWebConfiguration(Environment environment) {
+        this.contextPath = contextPath(environment.getProperty("GOVPAAS_ROUTE_PATH"));
+    }
+
+    /** {@code /apps/civil-affairs/permits/} becomes {@code /apps/civil-affairs/permits}; none is the root. */
+    public static String contextPath(String routePath) {
+        if (routePath == null || routePath.isBlank() || routePath.equals("/")) {
+            return "";
+        }
+        String path = routePath.startsWith("/") ? routePath : "/" + routePath;
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> routePathAsContextPath() {
+        return factory -> factory.setContextPath(contextPath);
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("govpaas-app-lang");
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setCookiePath(contextPath + "/");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Bean
+    KitModel kitModel() {
+        return new KitModel();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}
