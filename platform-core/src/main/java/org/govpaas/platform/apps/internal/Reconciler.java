@@ -11,9 +11,11 @@ import org.govpaas.platform.apps.AppState;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.ReconcileLeadership;
 import org.govpaas.runtime.RuntimeState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -40,6 +42,8 @@ public class Reconciler implements SmartLifecycle {
     private final AppSpecs specs;
     private final AppTeardown teardown;
     private final AppDirectoryService directory;
+    /** Of several platform replicas only the leader acts (a Lease on Kubernetes); one replica always leads. */
+    private final ReconcileLeadership leadership;
     private final LinkedBlockingQueue<Long> wakeups = new LinkedBlockingQueue<>();
     /** Apps applied since this control plane started: the runtime needs every spec once again. */
     private final Set<Long> appliedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -48,7 +52,8 @@ public class Reconciler implements SmartLifecycle {
     private volatile boolean busy;
 
     Reconciler(AppMapper apps, AppRuntime runtime, AppSpecs specs, AppTeardown teardown,
-               AppDirectoryService directory) {
+               AppDirectoryService directory, ObjectProvider<ReconcileLeadership> leadership) {
+        this.leadership = leadership.getIfAvailable(() -> ReconcileLeadership.SOLE);
         this.apps = apps;
         this.runtime = runtime;
         this.specs = specs;
@@ -72,7 +77,7 @@ public class Reconciler implements SmartLifecycle {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Long next = wakeups.poll(busy ? BUSY_PERIOD_MS : PERIOD_MS, TimeUnit.MILLISECONDS);
-                if (!ready) {
+                if (!ready || !leadership.isLeader()) {
                     continue;
                 }
                 if (next == null || next.equals(EVERYTHING)) {
