@@ -53,12 +53,16 @@ public final class KubernetesRuntime implements AppRuntime {
     private static final List<Class<? extends HasMetadata>> APP_KINDS = List.of(Ingress.class, Service.class,
             PodDisruptionBudget.class, Deployment.class, Secret.class, ServiceAccount.class);
 
+    /** A department's objects edited by hand in the cluster are repaired within this time. */
+    static final Duration DEPARTMENT_RECHECK = Duration.ofMinutes(1);
+
     private final KubernetesClient client;
     private final KubernetesSettings settings;
     private final Function<String, DepartmentLimits> departmentLimits;
     private final ObjectApplier applier;
     private final PodUsage usage;
     private final ClusterBackoff backoff;
+    private final DepartmentObjects departments;
     /** Only for telling what an app was doing when the cluster went away; never used to decide. */
     private final Map<AppId, AppStatus> lastSeen = new ConcurrentHashMap<>();
 
@@ -67,17 +71,19 @@ public final class KubernetesRuntime implements AppRuntime {
      */
     public KubernetesRuntime(KubernetesClient client, KubernetesSettings settings,
                              Function<String, DepartmentLimits> departmentLimits) {
-        this(client, settings, departmentLimits, Clock.systemUTC());
+        this(client, settings, departmentLimits, Clock.systemUTC(), DEPARTMENT_RECHECK);
     }
 
+    /** @param departmentRecheck how long a department's objects are trusted once confirmed (ZERO: never) */
     KubernetesRuntime(KubernetesClient client, KubernetesSettings settings,
-                      Function<String, DepartmentLimits> departmentLimits, Clock clock) {
+                      Function<String, DepartmentLimits> departmentLimits, Clock clock, Duration departmentRecheck) {
         this.client = Objects.requireNonNull(client);
         this.settings = Objects.requireNonNull(settings);
         this.departmentLimits = Objects.requireNonNull(departmentLimits);
         this.applier = new ObjectApplier(client);
         this.usage = new PodUsage(client, clock);
         this.backoff = new ClusterBackoff(clock, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        this.departments = new DepartmentObjects(applier, clock, departmentRecheck);
     }
 
     @Override
@@ -104,19 +110,27 @@ public final class KubernetesRuntime implements AppRuntime {
         }
         // Everything is rendered before the first write: whatever a renderer refuses, nothing has
         // been sent. Only the Deployment waits for the Secret's resourceVersion.
-        List<HasMetadata> objects = new ArrayList<>();
-        objects.add(DepartmentNamespace.desired(department));
-        objects.add(DepartmentQuota.resourceQuota(department, limits));
-        objects.add(DepartmentQuota.limitRange(department, limits));
-        objects.addAll(DepartmentNetworkPolicies.desired(department, settings));
-        objects.add(AppServiceAccount.desired(spec.id()));
+        List<HasMetadata> departmentObjects = DepartmentObjects.desired(department, limits, settings);
+        HasMetadata account = AppServiceAccount.desired(spec.id());
         Secret secret = AppSecret.desired(spec);
         HasMetadata route = settings.routesThroughGateway() ? AppHttpRoute.desired(spec, settings)
                 : AppIngress.desired(spec, settings);
         List<HasMetadata> routing = List.of(AppService.desired(spec.id()), route);
         Optional<PodDisruptionBudget> budget = AppDisruptionBudget.desired(spec);
 
-        objects.forEach(applier::apply);
+        departments.apply(department, departmentObjects);
+        try {
+            writeApp(spec, limits, account, secret, routing, budget);
+        } catch (RuntimeException e) {
+            // Perhaps the namespace went: check the department's objects on the next apply.
+            departments.forget(department);
+            throw e;
+        }
+    }
+
+    private void writeApp(AppSpec spec, DepartmentLimits limits, HasMetadata account, Secret secret,
+                          List<HasMetadata> routing, Optional<PodDisruptionBudget> budget) {
+        applier.apply(account);
         String environmentVersion = applier.apply(secret).getMetadata().getResourceVersion();
         applier.apply(AppDeployment.desired(spec, limits, settings, environmentVersion));
         routing.forEach(applier::apply);

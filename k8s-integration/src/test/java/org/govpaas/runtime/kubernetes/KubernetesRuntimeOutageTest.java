@@ -12,11 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.govpaas.runtime.AppSpec;
 import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.IsolationTier;
@@ -32,7 +28,7 @@ class KubernetesRuntimeOutageTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
-    private final SettableClock clock = new SettableClock();
+    private final TestClock clock = new TestClock();
     private KubernetesClient noRetries;
 
     @AfterEach
@@ -113,7 +109,8 @@ class KubernetesRuntimeOutageTest {
     }
 
     private KubernetesRuntime runtime(KubernetesClient on) {
-        return new KubernetesRuntime(on, Specs.SETTINGS, department -> Specs.HEALTH_LIMITS, clock);
+        return new KubernetesRuntime(on, Specs.SETTINGS, department -> Specs.HEALTH_LIMITS, clock,
+                KubernetesRuntime.DEPARTMENT_RECHECK);
     }
 
     /** fabric8 retries failed requests itself by default; here each call is one request, to count them. */
@@ -121,30 +118,5 @@ class KubernetesRuntimeOutageTest {
         noRetries = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(url)
                 .withRequestRetryBackoffLimit(0).withConnectionTimeout(1000).withRequestTimeout(2000).build()).build();
         return noRetries;
-    }
-
-    /** A clock the test moves, so back-off delays pass without waiting. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-11-27T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

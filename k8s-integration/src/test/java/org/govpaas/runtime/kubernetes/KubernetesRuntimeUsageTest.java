@@ -40,7 +40,7 @@ class KubernetesRuntimeUsageTest {
     @BeforeEach
     void twoPodsOfTheClinicRunning() {
         runtime = new KubernetesRuntime(client, Specs.SETTINGS, department -> Specs.HEALTH_LIMITS,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), KubernetesRuntime.DEPARTMENT_RECHECK);
         runtime.apply(Specs.clinic(2, IsolationTier.STANDARD));
         runningPod("clinic-a", NOW.minusSeconds(600));
         runningPod("clinic-b", NOW.minusSeconds(300));
