@@ -9,17 +9,16 @@
  * (see {@link org.govpaas.runtime.kubernetes.ObjectApplier}), so applying the same spec twice
  * sends reads only. It keeps no state: objects are found again by their labels.
  *
- * <p>Not yet here. The runtime contract suite ({@code AbstractAppRuntimeContractTest}) does not
- * run against this runtime: it needs instances answering HTTP, which the fabric8 mock API server
- * cannot provide. It needs either a test kubelet (a watcher on the mock that starts the
- * contract's TestApp jar as a process per pod and writes the pod's status back) or a real
- * cluster (kind or k3s) in CI. The contract's {@code GOVPAAS_INSTANCE_INDEX}, stable per
- * instance, is not provided: a Deployment has no stable ordinal (a StatefulSet, with the
- * {@code apps.kubernetes.io/pod-index} label passed through the downward API, would). Also
- * missing from issue 5: {@code followLogs}; Events in status; leader election on a Lease so that
- * one platform replica reconciles; usage for metering from the metrics API; the Gateway API
- * HTTPRoute option; the RuntimeClass overhead in cost; refusing tiers a template or department
- * does not allow (the control plane's part); removing a department's namespace; backoff on
- * cluster errors (callers get fabric8's exception); the Helm chart; the 500-app benchmark.
+ * <p>Around it: {@link org.govpaas.runtime.kubernetes.LeaseLeadership} (one platform replica
+ * reconciles, through a Lease), {@link org.govpaas.runtime.kubernetes.PodUsage} (usage from the
+ * metrics API, else from requests), {@link org.govpaas.runtime.kubernetes.ClusterBackoff} (an
+ * unreachable or failing API server is named and backed off from, never hammered) and
+ * {@link org.govpaas.runtime.kubernetes.AppHttpRoute} (the Gateway API instead of Ingress). The
+ * runtime contract suite runs against it on the mock API server with a simulated kubelet
+ * ({@code KubernetesRuntimeContractTest}).
+ *
+ * <p>Not yet here: {@code followLogs}; Events in status; the RuntimeClass overhead in cost;
+ * removing a department's namespace; a stable {@code GOVPAAS_INSTANCE_INDEX} (a Deployment has
+ * no ordinal; a StatefulSet with the {@code apps.kubernetes.io/pod-index} label would).
  */
 package org.govpaas.runtime.kubernetes;
