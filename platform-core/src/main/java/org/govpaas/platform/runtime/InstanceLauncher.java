@@ -24,14 +24,18 @@ final class InstanceLauncher {
     /** Heap share of the app's memory; the rest is left to metaspace, threads and native memory. */
     private static final int HEAP_PERCENT = 75;
     /** The only variables of the control plane's own environment an app gets; the rest may hold platform secrets. */
-    private static final List<String> INHERITED = List.of("PATH", "LANG", "LC_ALL", "TZ");
+    static final List<String> INHERITED = List.of("PATH", "LANG", "LC_ALL", "TZ");
 
     private final LocalRuntimeProperties settings;
     private final Sandbox sandbox;
+    private final StartupCache startupCache;
 
     InstanceLauncher(LocalRuntimeProperties settings, Sandbox sandbox) {
         this.settings = settings;
         this.sandbox = sandbox;
+        // A folder name no department code can take (codes are DNS labels), so app state never meets it.
+        this.startupCache = new StartupCache(settings.stateDir().resolve(".startup-cache"), settings.javaExecutable(),
+                sandbox, settings.startupCache());
     }
 
     boolean sandboxed() {
@@ -45,14 +49,19 @@ final class InstanceLauncher {
         rotate(instance.output);
         int port = freePort();
         Path jar = spec.artifact().jar().toAbsolutePath();
-        List<String> java = List.of(settings.javaExecutable().toString(),
-                "-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.io.tmpdir=" + instance.dir.resolve("tmp"),
+        List<String> flags = List.of("-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
+                "-XX:+ExitOnOutOfMemoryError");
+        StartupCache.Launch start = startupCache.launchFor(jar, flags, spec.environment());
+        List<String> java = new ArrayList<>(List.of(settings.javaExecutable().toString()));
+        java.addAll(flags);
+        java.addAll(start.jvmArguments());
+        java.addAll(List.of("-Djava.io.tmpdir=" + instance.dir.resolve("tmp"),
                 ProcessTree.INSTANCE_DIR_PROPERTY + instance.dir,
-                "-jar", jar.toString());
+                "-jar", start.jar().toString()));
         Path javaHome = settings.javaExecutable().toAbsolutePath().getParent().getParent();
-        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(java, instance.dir, List.of(jar, javaHome)))
+        List<Path> readOnly = new ArrayList<>(start.readOnly());
+        readOnly.add(javaHome);
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(java, instance.dir, readOnly))
                 .directory(instance.dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true)

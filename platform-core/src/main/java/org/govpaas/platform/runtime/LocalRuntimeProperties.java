@@ -24,13 +24,16 @@ import org.springframework.util.unit.DataSize;
  * @param pollInterval       how often processes are checked and starting instances probed
  * @param stopAppsOnClose    stop every instance when the control plane shuts down; off by default so
  *                           that a restart re-adopts running apps, on for tests that must leave nothing behind
+ * @param startupCache       start app JVMs from a per-jar ahead-of-time cache made by one background
+ *                           training run (JDK 25+; see {@code StartupCache})
  */
 @ConfigurationProperties("govpaas.runtime.local")
 record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue("auto") SandboxMode sandbox,
                               @DefaultValue("1s") Duration restartBackoff, @DefaultValue("30s") Duration maxRestartBackoff,
                               @DefaultValue("5") int crashLoopThreshold, @DefaultValue("60s") Duration crashLoopWindow,
                               @DefaultValue("10s") Duration stopTimeout, @DefaultValue("10MB") DataSize maxOutputSize,
-                              @DefaultValue("250ms") Duration pollInterval, @DefaultValue("false") boolean stopAppsOnClose) {
+                              @DefaultValue("250ms") Duration pollInterval, @DefaultValue("false") boolean stopAppsOnClose,
+                              @DefaultValue("true") boolean startupCache) {
 
     enum SandboxMode { AUTO, OFF, REQUIRED }
 
@@ -40,7 +43,7 @@ record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue(
         Path java = javaExecutable != null ? javaExecutable : Path.of(System.getProperty("java.home"), "bin", "java");
         return new LocalRuntimeProperties(state.toAbsolutePath().normalize(), java, sandbox, restartBackoff,
                 maxRestartBackoff, crashLoopThreshold, crashLoopWindow, stopTimeout, maxOutputSize, pollInterval,
-                stopAppsOnClose);
+                stopAppsOnClose, startupCache);
     }
 
     /** The wait before restarting after the {@code crashes}-th recent crash. */

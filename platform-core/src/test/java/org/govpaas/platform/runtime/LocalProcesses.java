@@ -17,7 +17,7 @@ final class LocalProcesses {
     /** Quick backoff and polling so crash loops and restarts show within seconds. */
     static LocalRuntimeProperties testSettings(Path stateDir, SandboxMode sandbox) {
         return new LocalRuntimeProperties(stateDir, null, sandbox, Duration.ofMillis(100), Duration.ofSeconds(1), 5,
-                Duration.ofSeconds(60), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofMillis(100), false)
+                Duration.ofSeconds(60), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofMillis(100), false, true)
                 .withDefaults(stateDir);
     }
 

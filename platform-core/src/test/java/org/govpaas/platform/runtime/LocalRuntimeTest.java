@@ -164,7 +164,7 @@ class LocalRuntimeTest {
         LocalRuntimeProperties settings = LocalProcesses.testSettings(stateDir, SandboxMode.AUTO);
         LocalRuntime runtime = new LocalRuntime(new LocalRuntimeProperties(settings.stateDir(), null, SandboxMode.AUTO,
                 settings.restartBackoff(), settings.maxRestartBackoff(), 5, settings.crashLoopWindow(),
-                settings.stopTimeout(), settings.maxOutputSize(), settings.pollInterval(), true).withDefaults(stateDir));
+                settings.stopTimeout(), settings.maxOutputSize(), settings.pollInterval(), true, true).withDefaults(stateDir));
         AppSpec spec = spec(new AppId("health", "clinic"), Map.of(), IsolationTier.PROCESS);
         runtime.apply(spec);
         awaitState(runtime, spec.id(), RuntimeState.RUNNING);

@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = GovPaasApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Apps outlive a control plane on purpose (re-adoption); a test's must not outlive the test.
-        properties = {"server.address=127.0.0.1", "govpaas.runtime.local.stop-apps-on-close=true"})
+        properties = {"server.address=127.0.0.1", "govpaas.runtime.local.stop-apps-on-close=true",
+                // A training run per test class would only compete for the CPU; StartupCacheTest covers it.
+                "govpaas.runtime.local.startup-cache=false"})
 @ActiveProfiles("local")
 public abstract class PlatformIntegrationTest {
 

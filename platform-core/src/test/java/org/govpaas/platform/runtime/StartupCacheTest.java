@@ -1,0 +1,111 @@
+package org.govpaas.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.govpaas.platform.runtime.LocalRuntimeProperties.SandboxMode;
+import org.govpaas.platform.testing.TestArtifacts;
+import org.govpaas.runtime.AppId;
+import org.govpaas.runtime.AppSpec;
+import org.govpaas.runtime.AppStatus;
+import org.govpaas.runtime.IsolationTier;
+import org.govpaas.runtime.RuntimeState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The startup cache as an operator sees it: the first start of a Spring Boot jar runs plain, a
+ * background training leaves a ready cache, and the next instance of the same jar starts from it
+ * (its command line says so) and serves, confined like any instance.
+ */
+class StartupCacheTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path stateDir;
+
+    private LocalRuntime runtime;
+
+    @AfterEach
+    void stop() {
+        if (runtime != null) {
+            runtime.apps().forEach(runtime::delete);
+            runtime.close();
+        }
+    }
+
+    @Test
+    void laterStartsOfASpringBootJarUseTheCacheMadeAfterTheFirst() throws Exception {
+        assumeThat(StartupCache.javaFeatureVersion(Path.of(System.getProperty("java.home"), "bin", "java")))
+                .as("the ahead-of-time cache needs JDK 25").isGreaterThanOrEqualTo(25);
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        Path jar = TestArtifacts.repository().resolve(
+                "org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar");
+        AppId id = new AppId("civil-affairs", "notices");
+
+        runtime.apply(spec(id, jar, 1));
+        AppStatus first = awaitRunning(id);
+        assertThat(commandLines(id)).singleElement().asString().doesNotContain("-XX:AOTCache=");
+        assertThat(get(first, "/apps/civil-affairs/notices/")).isEqualTo(200);
+
+        Path cacheRoot = stateDir.resolve(".startup-cache");
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyMarkers(cacheRoot) == 1);
+
+        runtime.apply(spec(id, jar, 2));
+        AppStatus scaled = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runtime.status(id), s -> s.state() == RuntimeState.RUNNING && s.readyInstances() == 2);
+        assertThat(commandLines(id)).hasSize(2).anySatisfy(line -> assertThat(line).contains("-XX:AOTCache="));
+        for (AppStatus.InstanceStatus instance : scaled.instances()) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://" + instance.address()
+                    + "/apps/civil-affairs/notices/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    private AppStatus awaitRunning(AppId id) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runtime.status(id), s -> s.state() == RuntimeState.RUNNING);
+    }
+
+    private List<String> commandLines(AppId id) {
+        return LocalProcesses.jvms(stateDir, id).stream()
+                .map(p -> String.join(" ", p.info().arguments().orElse(new String[0]))).toList();
+    }
+
+    private static long readyMarkers(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.find(root, 2, (p, a) -> p.getFileName().toString().equals("ready"))) {
+            return files.count();
+        }
+    }
+
+    private static int get(AppStatus status, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + status.instances().get(0).address() + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static AppSpec spec(AppId id, Path jar, int instances) {
+        String route = "/apps/" + id.department() + "/" + id.name() + "/";
+        return new AppSpec(id, instances, new AppSpec.Artifact(jar, null), instances, 256,
+                Map.of("GOVPAAS_PARAM_TITLE", "Notices"),
+                new AppSpec.HealthCheck(route.substring(0, route.length() - 1) + "/actuator/health/readiness", 60),
+                IsolationTier.PROCESS, route);
+    }
+}
