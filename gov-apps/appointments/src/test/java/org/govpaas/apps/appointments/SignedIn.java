@@ -2,7 +2,10 @@ package org.govpaas.apps.appointments;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 
+import jakarta.servlet.http.Cookie;
+import java.util.Arrays;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -23,6 +26,12 @@ public final class SignedIn {
     public static RequestPostProcessor staff(String subject, String name) {
         return oidcLogin().idToken(token -> token.subject(subject).claim("preferred_username", subject).claim("name", name))
                 .authorities(new SimpleGrantedAuthority("REALM_STAFF"), new SimpleGrantedAuthority("ROLE_STAFF"));
+    }
+
+    /** The session (in the database, as in production) that carries a flash message to the next page. */
+    public static Cookie sessionOf(MvcResult result) {
+        return Arrays.stream(result.getResponse().getCookies()).filter(c -> c.getName().equals("SESSION")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
     /** Signed in through the staff realm, but a member of another department. */

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The back office (the kit admits only staff of the app's department): the day's schedule of a
@@ -53,9 +52,13 @@ class StaffController {
                    Model model, RedirectAttributes redirect) {
         try {
             Booking booking = desk.checkIn(code, staff.subject(), staff.displayName());
-            redirect.addFlashAttribute("checkedIn", booking);
-            return "redirect:" + UriComponentsBuilder.fromPath("/staff/schedule").queryParam("hall", booking.hall())
-                    .queryParam("date", booking.startsAt().atZone(schedule.zone()).toLocalDate()).encode().toUriString();
+            // Plain strings: flash attributes live in the session, which is stored in the database.
+            redirect.addFlashAttribute("checkedInName", booking.citizenName());
+            redirect.addFlashAttribute("checkedInCode", booking.code());
+            redirect.addFlashAttribute("checkedInTime", booking.startsAt().atZone(schedule.zone()).toLocalTime().toString());
+            redirect.addAttribute("hall", booking.hall());
+            redirect.addAttribute("date", booking.startsAt().atZone(schedule.zone()).toLocalDate().toString());
+            return "redirect:/staff/schedule";
         } catch (CheckInRefused refused) {
             model.addAttribute("code", code);
             model.addAttribute("codeError", refused.reason().messageKey());

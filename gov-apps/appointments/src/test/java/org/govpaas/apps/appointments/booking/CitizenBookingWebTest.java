@@ -2,13 +2,12 @@ package org.govpaas.apps.appointments.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.govpaas.apps.appointments.SignedIn.citizen;
+import static org.govpaas.apps.appointments.SignedIn.sessionOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.http.Cookie;
-import java.util.Arrays;
 import org.govpaas.apps.appointments.MutableClock;
 import org.govpaas.apps.appointments.TestClockConfiguration;
 import org.govpaas.apps.appointments.slots.Slot;
@@ -178,12 +177,6 @@ class CitizenBookingWebTest {
     private int liveBookings() {
         return jdbc.queryForObject("select count(*) from booking where status <> 'CANCELLED' and slot_id = ?",
                 Integer.class, slot.id());
-    }
-
-    /** The session (in the database, like in production) that carries the flash message to the next page. */
-    static Cookie sessionOf(MvcResult result) {
-        return Arrays.stream(result.getResponse().getCookies()).filter(c -> c.getName().equals("SESSION")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
     private static Document html(MvcResult result) throws Exception {
