@@ -1,27 +1,25 @@
 package org.govpaas.runtime.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.govpaas.runtime.contract.TestApp;
-import org.govpaas.runtime.contract.TestApp.Behaviour;
 
 /**
  * The part of a cluster the fabric8 mock API server lacks, for the contract suite: the
@@ -56,8 +53,6 @@ final class KubeletSimulator implements AutoCloseable {
 
     static final String SIMULATED = "test.govpaas.org/simulated";
     private static final String TEMPLATE_HASH = "pod-template-hash";
-    private static final long READY_AFTER_MS = 150;
-    private static final long CRASH_AFTER_MS = 100;
 
     private final KubernetesClient client;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
@@ -99,7 +94,7 @@ final class KubeletSimulator implements AutoCloseable {
 
     private void tick() {
         try {
-            Set<String> deployments = ConcurrentHashMap.newKeySet();
+            Set<String> deployments = new HashSet<>();
             for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
                 deployments.add(deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName());
                 control(deployment);
@@ -114,13 +109,12 @@ final class KubeletSimulator implements AutoCloseable {
             }
             lastError = null;
         } catch (KubernetesClientException | IllegalStateException e) {
-            // The next tick tries again, like the real controllers; kept for a failing test's message.
+            // The next tick tries again, like the real controllers; said once, for a failing test.
+            if (!e.toString().equals(lastError)) {
+                System.err.println("kubelet simulator: " + e);
+            }
             lastError = e.toString();
         }
-    }
-
-    String lastError() {
-        return lastError;
     }
 
     /** The Deployment controller: scale, roll to the current template, write the status counts. */
@@ -156,7 +150,7 @@ final class KubeletSimulator implements AutoCloseable {
         }
 
         int ready = (int) (current.stream().filter(p -> ready(p, now)).count() + old.size());
-        Deployment withStatus = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(deployment)
+        Deployment withStatus = new DeploymentBuilder(deployment)
                 .withStatus(new DeploymentStatusBuilder()
                         .withObservedGeneration(deployment.getMetadata().getGeneration())
                         .withReplicas(current.size() + old.size())
@@ -265,85 +259,5 @@ final class KubeletSimulator implements AutoCloseable {
 
     private static long now() {
         return System.nanoTime() / 1_000_000;
-    }
-
-    /** One container's life, as {@link TestApp} with its environment would live it. */
-    private static final class SimulatedContainer {
-
-        final String ip;
-        final int ordinal;
-        final Map<String, String> environment;
-        private final boolean exitsAtStart;
-        private final long startDelayMs;
-        private final String startedAtText;
-        private long startedAt;
-        private int restarts;
-        /** Set while the container is dead and waiting for its back-off to pass. */
-        private long restartAt = -1;
-        private int lastExitCode;
-        private String lastExitReason;
-
-        SimulatedContainer(String ip, int ordinal, Map<String, String> environment, long now) {
-            this.ip = ip;
-            this.ordinal = ordinal;
-            this.environment = environment;
-            Behaviour behaviour = Behaviour.valueOf(environment.getOrDefault(TestApp.BEHAVIOUR, Behaviour.HEALTHY.name()));
-            this.exitsAtStart = behaviour == Behaviour.EXIT_AT_START || (behaviour == Behaviour.FAIL_ONE_INSTANCE
-                    && String.valueOf(ordinal).equals(environment.getOrDefault(TestApp.FAILING_INSTANCE, "2")));
-            this.startDelayMs = behaviour == Behaviour.SLOW_START
-                    ? Long.parseLong(environment.getOrDefault(TestApp.START_DELAY_MS, "3000")) : READY_AFTER_MS;
-            this.startedAt = now;
-            this.startedAtText = Instant.now().toString();
-        }
-
-        synchronized boolean ready(long now) {
-            advance(now);
-            return restartAt < 0 && !exitsAtStart && now - startedAt >= startDelayMs;
-        }
-
-        synchronized void killed(long now) {
-            exited(now, 137, "OOMKilled", 0);
-        }
-
-        /** Crash loop: exit soon after each start, restarted after a growing back-off. */
-        private void advance(long now) {
-            if (restartAt >= 0 && now >= restartAt) {
-                restartAt = -1;
-                restarts++;
-                startedAt = now;
-            }
-            if (restartAt < 0 && exitsAtStart && now - startedAt >= CRASH_AFTER_MS) {
-                exited(now, TestApp.EXIT_CODE, "Error", Math.min(2000, 200L << Math.min(restarts, 4)));
-            }
-        }
-
-        private void exited(long now, int code, String reason, long backOffMs) {
-            lastExitCode = code;
-            lastExitReason = reason;
-            restartAt = now + backOffMs;
-        }
-
-        synchronized PodStatus status(long now) {
-            boolean ready = ready(now);
-            ContainerStatusBuilder container = new ContainerStatusBuilder()
-                    .withName(AppDeployment.CONTAINER).withReady(ready).withRestartCount(restarts);
-            if (restartAt >= 0) {
-                container.withNewState().withNewWaiting().withReason("CrashLoopBackOff")
-                        .withMessage("back-off restarting failed container=" + AppDeployment.CONTAINER).endWaiting().endState();
-            } else {
-                container.withNewState().withNewRunning().withStartedAt(startedAtText).endRunning().endState();
-            }
-            if (lastExitReason != null) {
-                container.withNewLastState().withNewTerminated().withExitCode(lastExitCode).withReason(lastExitReason)
-                        .endTerminated().endLastState();
-            }
-            ContainerStatus containerStatus = container.build();
-            return new PodStatusBuilder()
-                    .withPhase("Running").withPodIP(ip)
-                    .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
-                    .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
-                    .withContainerStatuses(containerStatus)
-                    .build();
-        }
     }
 }

@@ -89,20 +89,21 @@ class KubernetesRuntimeOutageTest {
     }
 
     @Test
-    void duringAnOutageAnAppKeepsItsLastSeenStateWithTheOutageAsItsMessage() throws Exception {
-        NetworkCut network = new NetworkCut(server.getHostName(), server.getPort());
-        KubernetesRuntime runtime = runtime(clientWithoutRetries(network.url()));
+    void duringAnOutageAnAppKeepsItsLastSeenStateWithTheOutageAsItsMessage() {
+        KubernetesRuntime runtime = runtime(clientWithoutRetries(server.createClient().getMasterUrl().toString()));
         AppSpec spec = Specs.clinic(2, IsolationTier.STANDARD);
         runtime.apply(spec);
         AppStatus before = runtime.status(spec.id());
 
-        network.cut();
+        server.expect().get().withPath("/apis/apps/v1/namespaces/govpaas-health/deployments/clinic")
+                .andReturn(503, new StatusBuilder().withCode(503).withMessage("the server is shutting down").build())
+                .always();
 
         AppStatus during = runtime.status(spec.id());
         assertThat(during.state()).isEqualTo(before.state()).isEqualTo(RuntimeState.DEPLOYING);
         assertThat(during.observedGeneration()).isEqualTo(1);
         assertThat(during.desiredInstances()).isEqualTo(2);
-        assertThat(during.message()).startsWith("Kubernetes API unavailable: no answer")
+        assertThat(during.message()).startsWith("Kubernetes API unavailable: HTTP 503: the server is shutting down")
                 .endsWith("last seen: " + before.message());
         assertThatThrownBy(() -> runtime.status(new org.govpaas.runtime.AppId("health", "never-seen")))
                 .isInstanceOf(ClusterUnavailableException.class);

@@ -36,10 +36,12 @@ final class NetworkCut implements AutoCloseable {
 
     /** From now on every connection is dropped and new ones are refused. */
     void cut() throws IOException {
-        cut = true;
-        listener.close();
-        for (Socket socket : sockets) {
-            socket.close();
+        synchronized (sockets) {
+            cut = true;
+            listener.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
@@ -54,8 +56,16 @@ final class NetworkCut implements AutoCloseable {
                 Socket client = listener.accept();
                 Socket server = new Socket();
                 server.connect(new InetSocketAddress(targetHost, targetPort));
-                sockets.add(client);
-                sockets.add(server);
+                synchronized (sockets) {
+                    // A connection accepted while cut() ran must not slip through.
+                    sockets.add(client);
+                    sockets.add(server);
+                    if (cut) {
+                        client.close();
+                        server.close();
+                        return;
+                    }
+                }
                 pipe(client, server);
                 pipe(server, client);
             } catch (IOException e) {
