@@ -66,9 +66,11 @@ class RuntimeSettingsTest {
             runtime.ingressControllerNamespace=null               | runtime: ingressControllerNamespace is required
             runtime.platformServices[0].port=5432                 | runtime.platformServices.0
             runtime.sandbox=gvisor                                | Additional property sandbox is not allowed
+            extraEnv[0].name=SPRING_APPLICATION_JSON              | extraEnv.0.name
             """)
     void badRuntimeValuesAreRefusedNamingTheField(String set, String field) {
-        String error = RenderedChart.renderError(set);
+        String[] sets = set.startsWith("extraEnv") ? new String[] {set, "extraEnv[0].value={}"} : new String[] {set};
+        String error = RenderedChart.renderError(sets);
 
         assertThat(error).contains("values don't meet the specifications of the schema").contains(field);
     }
