@@ -17,7 +17,7 @@ public record RateCard(long id, LocalDate validFrom, BigDecimal vcpuHour, BigDec
                        Map<String, BigDecimal> tierMultipliers, String createdBy, Instant createdAt) {
 
     public BigDecimal multiplier(String tier) {
-        return tierMultipliers.getOrDefault(tier, BigDecimal.ONE);
+        return tier == null ? BigDecimal.ONE : tierMultipliers.getOrDefault(tier, BigDecimal.ONE);
     }
 
     /** The price of one unit of {@code component}, before the tier multiplier. */

@@ -26,4 +26,9 @@ public record Statement(String department, String departmentNameZh, String depar
         return lines.stream().filter(l -> l.component() == component).map(StatementLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
+
+    /** {@link #amount(Component)} by the component's name, for templates. */
+    public BigDecimal amount(String component) {
+        return amount(Component.valueOf(component));
+    }
 }

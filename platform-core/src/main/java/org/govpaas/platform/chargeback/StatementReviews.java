@@ -43,12 +43,6 @@ public class StatementReviews {
         return caller.hasRole(dept, DepartmentRole.DEPARTMENT_ADMIN);
     }
 
-    /** Statements waiting for a department's answer (ISSUED) or the IT office's (DISPUTED). */
-    @Transactional(readOnly = true)
-    public List<StatementRow> queue(Caller caller) {
-        StatementService.requireAllDepartments(caller);
-        return mapper.findOpenReviewsAllDepartments();
-    }
 
     @Transactional
     public Statement approve(Caller caller, String dept, YearMonth period, String comment) {

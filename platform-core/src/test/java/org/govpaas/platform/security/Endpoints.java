@@ -42,6 +42,13 @@ final class Endpoints {
 
     static final Map<String, Endpoint> ALL = new LinkedHashMap<>();
 
+    /** A month long past that no test closes. */
+    static final String OPEN_PERIOD = "2000-06";
+
+    static final String BAD_RATE_CARD = """
+            {"validFrom": "2099-01-15", "vcpuHour": 1, "memoryGibHour": 1, "storageGibMonth": 1,
+             "thousandRequests": 1, "taxRate": 0.06}""";
+
     static {
         // ---- REST API
         add("GET /api/v1/departments", (c, d) -> c.api("GET", "/api/v1/departments", null),
@@ -124,8 +131,66 @@ final class Endpoints {
                 "name", uniqueCode(), "version", "1.0.0", "instances", "0", "memoryMb", "256",
                 "param.title", "Matrix")), 302, 403, 302, 403, 403);
 
+        // ---- metering and chargeback (a past month no test closes: its statement is OPEN, rated live)
+        String past = "/statements/" + OPEN_PERIOD;
+        add("GET /api/v1/departments/{dept}/usage", (c, d) -> c.api("GET", apps + d + "/usage", null),
+                200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}/budget", (c, d) -> c.api("GET", apps + d + "/budget", null),
+                200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}/statements", (c, d) -> c.api("GET", apps + d + "/statements", null),
+                200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}/statements/{period}", (c, d) -> c.api("GET", apps + d + past, null),
+                200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}/statements/{period}.csv", (c, d) -> c.api("GET", apps + d + past + ".csv",
+                null), 200, 200, 200, 200, 401);
+        add("GET /api/v1/departments/{dept}/statements/{period}.pdf", (c, d) -> c.api("GET", apps + d + past + ".pdf",
+                null), 200, 200, 200, 200, 401);
+        // Only a department's admin answers (none in this matrix); the IT office resolves, but the month is not issued: 400.
+        for (String action : List.of("approve", "dispute")) {
+            add("POST /api/v1/departments/{dept}/statements/{period}/" + action, (c, d) -> c.api("POST",
+                    apps + d + past + "/" + action, "{\"comment\": \"matrix\"}"), 403, 403, 403, 403, 401);
+        }
+        add("POST /api/v1/departments/{dept}/statements/{period}/resolve", (c, d) -> c.api("POST",
+                apps + d + past + "/resolve", "{\"amount\": 0, \"comment\": \"matrix\"}"), 403, 400, 403, 403, 401);
+        add("GET /api/v1/statements", (c, d) -> c.api("GET", "/api/v1/statements?period=" + OPEN_PERIOD, null),
+                200, 200, 403, 403, 401);
+        // The current month has not ended: the IT office is refused with a field error, nothing closes.
+        add("POST /api/v1/statements/{period}/close", (c, d) -> c.api("POST", "/api/v1/statements/" + currentMonth()
+                + "/close", null), 403, 400, 403, 403, 401);
+        add("GET /api/v1/rate-cards", (c, d) -> c.api("GET", "/api/v1/rate-cards", null), 200, 200, 200, 200, 401);
+        // A card from the 15th is refused (400) after the role check: the matrix creates no card.
+        add("POST /api/v1/rate-cards", (c, d) -> c.api("POST", "/api/v1/rate-cards", BAD_RATE_CARD),
+                400, 403, 403, 403, 401);
+
+        add("GET /console/chargeback", (c, d) -> c.get("/console/chargeback"), 200, 200, 302, 302, 302);
+        add("POST /console/chargeback/close", (c, d) -> c.post("/console/chargeback/close",
+                Map.of("period", currentMonth())), 403, 302, 403, 403, 403);
+        add("GET /console/departments/{dept}/usage", (c, d) -> c.get(console + d + "/usage"), 200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/statements", (c, d) -> c.get(console + d + "/statements"),
+                200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/statements/{period}", (c, d) -> c.get(console + d + past),
+                200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/statements/{period}.csv", (c, d) -> c.get(console + d + past + ".csv"),
+                200, 200, 200, 200, 302);
+        add("GET /console/departments/{dept}/statements/{period}.pdf", (c, d) -> c.get(console + d + past + ".pdf"),
+                200, 200, 200, 200, 302);
+        for (String action : List.of("approve", "dispute")) {
+            add("POST /console/departments/{dept}/statements/{period}/" + action, (c, d) -> c.post(console + d + past
+                    + "/" + action, Map.of("comment", "matrix")), 403, 403, 403, 403, 403);
+        }
+        add("POST /console/departments/{dept}/statements/{period}/resolve", (c, d) -> c.post(console + d + past
+                + "/resolve", Map.of("amount", "0", "comment", "matrix")), 403, 302, 403, 403, 403);
+        add("GET /console/rate-cards", (c, d) -> c.get("/console/rate-cards"), 200, 200, 200, 200, 302);
+        add("POST /console/rate-cards", (c, d) -> c.post("/console/rate-cards", Map.of("validFrom", "2099-01-15",
+                "vcpuHour", "1", "memoryGibHour", "1", "storageGibMonth", "1", "thousandRequests", "1", "taxRate", "0.06")),
+                200, 403, 403, 403, 403);
+
         // ---- citizen portal
         add("GET /", (c, d) -> c.get("/"), 200, 200, 200, 200, 200);
+    }
+
+    static String currentMonth() {
+        return java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
     }
 
     static String newAppJson() {

@@ -68,6 +68,9 @@ public interface ChargebackMapper {
     void insertReview(@Param("departmentId") long departmentId, @Param("statementId") long statementId,
                       @Param("action") String action, @Param("actor") String actor, @Param("comment") String comment);
 
+    /** CPU used / vCPU allocated per department over {@code [from, to)}: department_id, efficiency. */
+    List<Map<String, Object>> efficiencyAllDepartments(@Param("from") Instant from, @Param("to") Instant to);
+
     /** Months with a statement for the department, newest first. */
     List<String> findPeriods(@Param("departmentId") long departmentId);
 }
