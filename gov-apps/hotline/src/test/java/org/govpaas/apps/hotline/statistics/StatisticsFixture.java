@@ -13,21 +13,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 24 and 48 hours (median 24.0 h; 90th percentile 24 + 0.8 x 24 = 43.2 h); lighting 1 reported
  * 40 days ago and resolved 10 days ago. One roads ticket from 120 days ago counts nowhere.
  */
-final class StatisticsFixture {
+public final class StatisticsFixture {
 
-    static final String SECRET_ADDRESS = "幸福小区 3 栋 502 室";
-    static final String SECRET_DESCRIPTION = "楼上邻居张三每晚装修";
+    public static final String SECRET_ADDRESS = "幸福小区 3 栋 502 室";
+    public static final String SECRET_DESCRIPTION = "楼上邻居张三每晚装修";
 
     private final JdbcTemplate jdbc;
     private final Instant now;
     private int sequence;
 
-    StatisticsFixture(JdbcTemplate jdbc, Instant now) {
+    public StatisticsFixture(JdbcTemplate jdbc, Instant now) {
         this.jdbc = jdbc;
         this.now = now;
     }
 
-    void load() {
+    public void load() {
         jdbc.execute("truncate ticket, ticket_day_counter restart identity cascade");
         for (int i = 0; i < 4; i++) {
             ticket("roads", "NEW", 5, null);
