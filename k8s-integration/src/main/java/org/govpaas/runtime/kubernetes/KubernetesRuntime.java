@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
@@ -229,6 +230,12 @@ public final class KubernetesRuntime implements AppRuntime {
             return List.of();
         }
         return backoff.call(() -> tail(id, tail));
+    }
+
+    /** New lines of every pod of the app, asked for once a second; see {@link PodLogFollower}. */
+    @Override
+    public AutoCloseable followLogs(AppId id, Consumer<LogLine> sink) {
+        return PodLogFollower.start(client, id.toString(), () -> pods(id), sink, Duration.ofSeconds(1));
     }
 
     private List<LogLine> tail(AppId id, int tail) {

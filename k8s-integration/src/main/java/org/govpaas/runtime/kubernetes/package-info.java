@@ -15,9 +15,10 @@
  * unreachable or failing API server is named and backed off from, never hammered) and
  * {@link org.govpaas.runtime.kubernetes.AppHttpRoute} (the Gateway API instead of Ingress). The
  * runtime contract suite runs against it on the mock API server with a simulated kubelet
- * ({@code KubernetesRuntimeContractTest}).
+ * ({@code KubernetesRuntimeContractTest}); {@link org.govpaas.runtime.kubernetes.PodLogFollower}
+ * follows the pods' output.
  *
- * <p>Not yet here: {@code followLogs}; Events in status; the RuntimeClass overhead in cost;
+ * <p>Not yet here: Events in status; the RuntimeClass overhead in cost;
  * removing a department's namespace; a stable {@code GOVPAAS_INSTANCE_INDEX} (a Deployment has
  * no ordinal; a StatefulSet with the {@code apps.kubernetes.io/pod-index} label would).
  */

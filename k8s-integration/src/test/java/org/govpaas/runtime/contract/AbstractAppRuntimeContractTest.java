@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -113,12 +112,11 @@ public abstract class AbstractAppRuntimeContractTest {
     }
 
     /**
-     * Whether the test can make an instance print a line and read it back through
-     * {@link AppRuntime#logs} and {@link AppRuntime#followLogs}. A runtime that says no has the
-     * output test reported as skipped, with this reason, rather than passed.
+     * Makes the instance write {@code text} as a line of its output. By default over HTTP
+     * ({@link TestApp}'s {@code /log/{text}}); see {@link #instanceEnvironment}.
      */
-    protected boolean capturesOutputOfTheTestApp() {
-        return true;
+    protected void makeInstancePrint(InstanceStatus instance, String text) {
+        Http.get(instance.address(), "/log/" + text);
     }
 
     /** The tier the suite asks for: by default the weakest one the runtime supports. */
@@ -345,7 +343,6 @@ public abstract class AbstractAppRuntimeContractTest {
 
     @Test
     void outputIsCapturedForTailAndFollow() throws Exception {
-        assumeTrue(capturesOutputOfTheTestApp(), runtime.name() + " runtime: the test cannot make an instance print here");
         AppSpec spec = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
         runtime.apply(spec);
         InstanceStatus instance = awaitState(spec.id(), RuntimeState.RUNNING).instances().getFirst();
@@ -360,7 +357,7 @@ public abstract class AbstractAppRuntimeContractTest {
         try (AutoCloseable follow = runtime.followLogs(spec.id(), followed::add)) {
             String marker = "marker-" + ThreadLocalRandom.current().nextInt(1_000_000);
             await().atMost(convergenceTimeout()).pollInterval(POLL).untilAsserted(() -> {
-                Http.get(instance.address(), "/log/" + marker);
+                makeInstancePrint(instance, marker);
                 assertThat(followed).anySatisfy(line -> assertThat(line.text()).isEqualTo(marker));
             });
         }

@@ -79,6 +79,18 @@ final class KubeletSimulator implements AutoCloseable {
                 .anyMatch(c -> c.ready(now()) && address.equals(c.ip + ":" + KubernetesNames.APP_PORT));
     }
 
+    /** Makes the pod's container print a line, as the test app's {@code /log/{text}} does; false when it is not serving. */
+    boolean print(String pod, String text) {
+        SimulatedContainer container = containers.get(pod);
+        return container != null && container.print(text, now());
+    }
+
+    /** The kubelet's side of {@code GET .../pods/{pod}/log}: the container's output, null for an unknown pod. */
+    List<PodLogEndpoint.WrittenLine> output(String pod) {
+        SimulatedContainer container = containers.get(pod);
+        return container == null ? null : container.output();
+    }
+
     /** Kills the pod's container as the OOM killer would; the kubelet restarts it in the same pod. */
     void kill(String pod) {
         SimulatedContainer container = containers.get(pod);

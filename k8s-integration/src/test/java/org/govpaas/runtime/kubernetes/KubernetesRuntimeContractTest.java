@@ -2,13 +2,9 @@ package org.govpaas.runtime.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
@@ -26,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
  * runtime keeps nothing in memory, so that is all a restarted platform replica has.
  *
  * <p>What the contract asks of an instance over HTTP (its environment, whether it serves) is
- * answered by the simulated node from what it really handed the container; the output test is
- * skipped because the mock API server serves no pod logs ({@code PodLogs} has its own tests).
+ * answered by the simulated node from what it really handed the container, and the pods' logs
+ * come from what the simulated containers wrote, through {@link PodLogEndpoint}.
  */
 class KubernetesRuntimeContractTest extends AbstractAppRuntimeContractTest {
 
@@ -41,11 +37,11 @@ class KubernetesRuntimeContractTest extends AbstractAppRuntimeContractTest {
 
     @BeforeAll
     static void startCluster() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        server.init();
+        PodLogEndpoint logs = new PodLogEndpoint();
+        server = PodLogEndpoint.server(logs);
         client = server.createClient();
         node = new KubeletSimulator(server.createClient());
+        logs.serveFrom(node::output);
     }
 
     @AfterAll
@@ -109,8 +105,8 @@ class KubernetesRuntimeContractTest extends AbstractAppRuntimeContractTest {
     }
 
     @Override
-    protected boolean capturesOutputOfTheTestApp() {
-        return false;
+    protected void makeInstancePrint(InstanceStatus instance, String text) {
+        node.print(instance.id(), text);
     }
 
     private List<Pod> pods(AppId id) {

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.govpaas.runtime.contract.TestApp;
 import org.govpaas.runtime.contract.TestApp.Behaviour;
@@ -24,6 +26,9 @@ final class SimulatedContainer {
     private final boolean exitsAtStart;
     private final long startDelayMs;
     private final String startedAtText;
+    private final Behaviour behaviour;
+    private final List<PodLogEndpoint.WrittenLine> output = new ArrayList<>();
+    private boolean listening;
     private long startedAt;
     private int restarts;
     /** Set while the container is dead and waiting for its back-off to pass. */
@@ -40,13 +45,38 @@ final class SimulatedContainer {
                 && String.valueOf(ordinal).equals(environment.getOrDefault(TestApp.FAILING_INSTANCE, "2")));
         this.startDelayMs = behaviour == Behaviour.SLOW_START
                 ? Long.parseLong(environment.getOrDefault(TestApp.START_DELAY_MS, "3000")) : READY_AFTER_MS;
+        this.behaviour = behaviour;
         this.startedAt = now;
         this.startedAtText = Instant.now().toString();
+        write("test app instance ? starting as " + behaviour);
     }
 
     synchronized boolean ready(long now) {
         advance(now);
-        return restartAt < 0 && !exitsAtStart && now - startedAt >= startDelayMs;
+        boolean ready = restartAt < 0 && !exitsAtStart && now - startedAt >= startDelayMs;
+        if (ready && !listening) {
+            listening = true;
+            write("test app instance ? listening on " + ip + ":" + KubernetesNames.APP_PORT);
+        }
+        return ready;
+    }
+
+    /** What TestApp's {@code /log/{text}} does: the line lands in the container's output. */
+    synchronized boolean print(String text, long now) {
+        if (!ready(now)) {
+            return false;
+        }
+        write(text);
+        return true;
+    }
+
+    /** The current container's output, as the kubelet keeps it: a restart starts a new one. */
+    synchronized List<PodLogEndpoint.WrittenLine> output() {
+        return List.copyOf(output);
+    }
+
+    private void write(String text) {
+        output.add(new PodLogEndpoint.WrittenLine(Instant.now(), text));
     }
 
     synchronized void killed(long now) {
@@ -59,6 +89,9 @@ final class SimulatedContainer {
             restartAt = -1;
             restarts++;
             startedAt = now;
+            listening = false;
+            output.clear();
+            write("test app instance ? starting as " + behaviour);
         }
         if (restartAt < 0 && exitsAtStart && now - startedAt >= CRASH_AFTER_MS) {
             exited(now, TestApp.EXIT_CODE, "Error", Math.min(2000, 200L << Math.min(restarts, 4)));
@@ -66,6 +99,9 @@ final class SimulatedContainer {
     }
 
     private void exited(long now, int code, String reason, long backOffMs) {
+        if (code == TestApp.EXIT_CODE) {
+            write("test app instance ? exits with code " + code + " as asked");
+        }
         lastExitCode = code;
         lastExitReason = reason;
         restartAt = now + backOffMs;
