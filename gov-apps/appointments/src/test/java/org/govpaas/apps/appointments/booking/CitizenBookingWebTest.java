@@ -92,7 +92,7 @@ class CitizenBookingWebTest {
     void chooseWithoutAnswersShowsBothErrorsLinkedToTheirFields() throws Exception {
         Document page = html(mvc.perform(get("/my/book/slots").with(citizen("c-2", "李四"))).andExpect(status().isOk()).andReturn());
 
-        assertThat(page.title()).startsWith("错误:");
+        assertThat(page.title()).startsWith("错误：");
         assertThat(page.select(".govuk-error-summary a")).extracting(a -> a.attr("href"))
                 .containsExactly("#service-field", "#hall-field");
         assertThat(page.getElementById("service-field")).isNotNull();
