@@ -33,3 +33,15 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- printf "%s://%s" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+A map with every key in brackets, as JSON: how Spring binds a map key that holds "/" or "."
+exactly (a Kubernetes label key such as kubernetes.io/metadata.name).
+*/}}
+{{- define "govpaas.bracketKeys" -}}
+{{- $out := dict -}}
+{{- range $key, $value := . -}}
+{{- $_ := set $out (printf "[%s]" $key) $value -}}
+{{- end -}}
+{{- $out | toJson -}}
+{{- end -}}

@@ -23,8 +23,10 @@ class RuntimeSettingsTest {
         JsonNode kubernetes = runtimeSettings(RenderedChart.render());
 
         assertThat(kubernetes.path("ingressClassName").asString()).isEqualTo("nginx");
-        assertThat(kubernetes.at("/ingressControllerNamespace/kubernetes.io~1metadata.name").asString())
+        // In brackets: Spring keeps a map key exactly only so (it would drop the "/").
+        assertThat(kubernetes.at("/ingressControllerNamespace/[kubernetes.io~1metadata.name]").asString())
                 .isEqualTo("ingress-nginx");
+        assertThat(kubernetes.path("ingressControllerNamespace").size()).isEqualTo(1);
         assertThat(kubernetes.path("hypervisorRuntimeClass").asString()).isEqualTo("kata");
         assertThat(kubernetes.path("cpuMillisPerInstance").asInt()).isEqualTo(250);
         assertThat(kubernetes.path("leaseNamespace").asString()).isEqualTo(RenderedChart.NAMESPACE);
@@ -44,6 +46,18 @@ class RuntimeSettingsTest {
         assertThat(kubernetes.path("ingressHost").asString()).isEqualTo("services.city.gov.cn");
         assertThat(kubernetes.at("/platformServices/0/cidr").asString()).isEqualTo("10.20.0.0/16");
         assertThat(kubernetes.at("/platformServices/0/port").asInt()).isEqualTo(5432);
+    }
+
+    @Test
+    void labelKeysOfPlatformServicesAreBracketedToo() {
+        JsonNode service = runtimeSettings(RenderedChart.render("runtime.platformServices[0].name=keycloak",
+                "runtime.platformServices[0].namespaceLabels.kubernetes\\.io/metadata\\.name=keycloak",
+                "runtime.platformServices[0].podLabels.app\\.kubernetes\\.io/name=keycloak",
+                "runtime.platformServices[0].port=8443")).at("/platformServices/0");
+
+        assertThat(service.at("/namespaceLabels/[kubernetes.io~1metadata.name]").asString()).isEqualTo("keycloak");
+        assertThat(service.at("/podLabels/[app.kubernetes.io~1name]").asString()).isEqualTo("keycloak");
+        assertThat(service.path("cidr").isMissingNode()).isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.govpaas.platform.department.Department;
 import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.system.NotFoundException;
@@ -20,7 +21,12 @@ import org.govpaas.runtime.kubernetes.DepartmentLimits;
 import org.govpaas.runtime.kubernetes.KubernetesRuntime;
 import org.govpaas.runtime.kubernetes.KubernetesSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** {@code govpaas.runtime.kind=kubernetes} swaps the runtime and adds leader election; nothing else changes. */
 class KubernetesRuntimeConfigurationTest {
@@ -78,6 +84,32 @@ class KubernetesRuntimeConfigurationTest {
                         assertThat(service.port()).isEqualTo(5432);
                     });
                 });
+    }
+
+    /** The chart hands the settings over as SPRING_APPLICATION_JSON, label keys in brackets. */
+    @Test
+    void labelKeysFromTheChartsJsonBindExactly() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("chart", Map.of("spring.application.json", """
+                {"govpaas":{"runtime":{"kubernetes":{
+                  "ingressControllerNamespace":{"[kubernetes.io/metadata.name]":"ingress-nginx"},
+                  "platformServices":[{"name":"keycloak","port":8443,
+                    "namespaceLabels":{"[kubernetes.io/metadata.name]":"keycloak"},
+                    "podLabels":{"[app.kubernetes.io/name]":"keycloak"}}],
+                  "gateway":{"namespace":"","name":"","sectionName":""},"ingressHost":""}}}}""")));
+        new SpringApplicationJsonEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+        KubernetesSettings settings = Binder.get(environment)
+                .bind("govpaas.runtime.kubernetes", KubernetesRuntimeProperties.class).get().settings();
+
+        assertThat(settings.ingressControllerNamespace())
+                .containsExactly(Map.entry("kubernetes.io/metadata.name", "ingress-nginx"));
+        assertThat(settings.platformServices()).singleElement().satisfies(service -> {
+            assertThat(service.namespaceLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "keycloak"));
+            assertThat(service.podLabels()).containsExactly(Map.entry("app.kubernetes.io/name", "keycloak"));
+        });
+        assertThat(settings.gateway()).isNull();
+        assertThat(settings.ingressHost()).isNull();
     }
 
     @Test
