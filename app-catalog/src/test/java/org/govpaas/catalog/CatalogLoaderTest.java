@@ -33,8 +33,11 @@ class CatalogLoaderTest {
         assertThat(catalog.byCategory(Category.CITY_MANAGEMENT)).doesNotContain(board);
         assertThat(catalog.template("no-such-app")).isEmpty();
 
-        TemplateVersion v1 = board.latest();
-        assertThat(board.version("1.0.0")).contains(v1);
+        TemplateVersion v1 = board.version("1.0.0").orElseThrow();
+        // Versions are listed oldest first; 1.1.0 adds a parameter on the same build of the app.
+        assertThat(board.latest().version()).isEqualTo("1.1.0");
+        assertThat(board.latest().parameters().fields()).extracting(ParameterField::name).contains("contact");
+        assertThat(v1.parameters().fields()).extracting(ParameterField::name).doesNotContain("contact");
         assertThat(catalog.version("notice-board", "9.9.9")).isEmpty();
         assertThat(v1.jar().toRepositoryPath())
                 .isEqualTo("org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar");

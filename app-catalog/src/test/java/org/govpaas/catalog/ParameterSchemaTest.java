@@ -21,7 +21,7 @@ class ParameterSchemaTest {
         Map<String, Object> parameters = schema.withDefaults(Map.of());
 
         assertThat(parameters).containsExactly(Map.entry("title", "公告栏"), Map.entry("welcome", ""),
-                Map.entry("theme", "light"));
+                Map.entry("theme", "light"), Map.entry("contact", ""));
         assertThat(schema.validate(parameters)).isEmpty();
     }
 

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 final class AppSupervisor {
 
     private static final Logger log = LoggerFactory.getLogger(AppSupervisor.class);
-    /** Ready instances are re-probed every this many ticks; starting ones on every tick. */
-    private static final int PROBE_RUNNING_EVERY = 4;
+    /** Ready instances are re-probed about once a second; starting ones on every tick, so one is served soon after it is ready. */
+    private static final long PROBE_RUNNING_MILLIS = 1000;
 
     final AppId id;
     private final RuntimeContext context;
@@ -97,7 +97,8 @@ final class AppSupervisor {
                 return;
             }
             Instant now = Instant.now();
-            boolean probeRunning = ticks++ % PROBE_RUNNING_EVERY == 0;
+            long probeRunningEvery = Math.max(1, PROBE_RUNNING_MILLIS / Math.max(1, context.settings().pollInterval().toMillis()));
+            boolean probeRunning = ticks++ % probeRunningEvery == 0;
             observeExits(now);
             if (specComplete) {
                 reconcile(now);

@@ -32,7 +32,7 @@ record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue(
                               @DefaultValue("1s") Duration restartBackoff, @DefaultValue("30s") Duration maxRestartBackoff,
                               @DefaultValue("5") int crashLoopThreshold, @DefaultValue("60s") Duration crashLoopWindow,
                               @DefaultValue("10s") Duration stopTimeout, @DefaultValue("10MB") DataSize maxOutputSize,
-                              @DefaultValue("250ms") Duration pollInterval, @DefaultValue("false") boolean stopAppsOnClose,
+                              @DefaultValue("100ms") Duration pollInterval, @DefaultValue("false") boolean stopAppsOnClose,
                               @DefaultValue("true") boolean startupCache) {
 
     enum SandboxMode { AUTO, OFF, REQUIRED }

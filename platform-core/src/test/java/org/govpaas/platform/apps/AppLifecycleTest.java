@@ -78,6 +78,47 @@ class AppLifecycleTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void upgradingWithTwoInstancesKeepsServingThroughout() throws Exception {
+        HttpResponse<String> deployed = admin.api("POST", apps(), """
+                {"name": "notices", "template": "notice-board", "version": "1.0.0", "instances": 2,
+                 "parameters": {"title": "升级前"}}""");
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(202);
+        awaitState("notices", "RUNNING", 2);
+
+        // A citizen keeps reloading the page during the whole upgrade.
+        java.util.List<Integer> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean upgrading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread citizen = Thread.ofVirtual().start(() -> {
+            while (upgrading.get()) {
+                seen.add(anonymous().get("/apps/" + dept + "/notices/").statusCode());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        HttpResponse<String> upgraded = admin.api("PATCH", apps() + "/notices", """
+                {"version": "1.1.0", "parameters": {"title": "升级后", "contact": "咨询电话 12345"}}""");
+        assertThat(upgraded.statusCode()).as(upgraded.body()).isEqualTo(202);
+        await().atMost(UP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String body = admin.api("GET", apps() + "/notices", null).body();
+            assertThat(body).contains("\"version\":\"1.1.0\"", "\"state\":\"RUNNING\"", "\"readyInstances\":2",
+                    "\"observedGeneration\":2");
+        });
+        // Both instances now run the new generation: every page shows the new version's line.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int i = 0; i < 4; i++) {
+                assertThat(anonymous().get("/apps/" + dept + "/notices/").body()).contains("升级后", "咨询电话 12345");
+            }
+        });
+        upgrading.set(false);
+        citizen.join();
+        assertThat(seen).isNotEmpty().allMatch(status -> status == 200);
+        assertThat(admin.api("GET", apps() + "/notices/events", null).body()).contains("1.1.0");
+    }
+
+    @Test
     void badInputIsRefusedWithFieldErrorsAndStoresNothing() {
         String[][] cases = {
                 {"unknown template", "{\"name\": \"a1\", \"template\": \"no-such\"}", "template"},

@@ -23,14 +23,32 @@ public final class StaffClient {
 
     private final String baseUrl;
     private final BrowserlessLogin browser;
-    private final String accessToken;
     private final String username;
+    /** Signs in again for a fresh token: a long test on a busy machine outlives the token's 5 minutes. */
+    private final java.util.function.Supplier<BrowserlessLogin.TokenResponse> tokens;
+    private String accessToken;
+    private java.time.Instant renewAt = java.time.Instant.MAX;
 
     private StaffClient(String baseUrl, BrowserlessLogin browser, String accessToken, String username) {
+        this(baseUrl, browser, accessToken, username, null);
+    }
+
+    private StaffClient(String baseUrl, BrowserlessLogin browser, String accessToken, String username,
+                        java.util.function.Supplier<BrowserlessLogin.TokenResponse> tokens) {
         this.baseUrl = baseUrl;
         this.browser = browser;
         this.accessToken = accessToken;
         this.username = username;
+        this.tokens = tokens;
+        if (tokens != null) {
+            renew();
+        }
+    }
+
+    private synchronized void renew() {
+        BrowserlessLogin.TokenResponse token = tokens.get();
+        accessToken = token.accessToken();
+        renewAt = java.time.Instant.now().plusSeconds(Math.max(token.expiresIn() - 60, 10));
     }
 
     static StaffClient signIn(String baseUrl, KeycloakTestServer keycloak, String username, String password) {
@@ -40,9 +58,9 @@ public final class StaffClient {
         if (!landed.getPath().startsWith("/console")) {
             throw new IllegalStateException("console sign-in of " + username + " ended at " + landed);
         }
-        String token = new BrowserlessLogin().authorizationCodeLogin(keycloak.issuer(KeycloakTestServer.STAFF_REALM),
-                "govpaas-cli", null, URI.create("http://127.0.0.1:53682/callback"), username, password).accessToken();
-        return new StaffClient(baseUrl, browser, token, username);
+        return new StaffClient(baseUrl, browser, null, username, () -> new BrowserlessLogin().authorizationCodeLogin(
+                keycloak.issuer(KeycloakTestServer.STAFF_REALM), "govpaas-cli", null,
+                URI.create("http://127.0.0.1:53682/callback"), username, password));
     }
 
     /** Somebody holding only a bearer token obtained elsewhere. */
@@ -58,7 +76,10 @@ public final class StaffClient {
         return username;
     }
 
-    public String accessToken() {
+    public synchronized String accessToken() {
+        if (tokens != null && java.time.Instant.now().isAfter(renewAt)) {
+            renew();
+        }
         return accessToken;
     }
 
@@ -71,8 +92,9 @@ public final class StaffClient {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        if (accessToken != null) {
-            request.header("Authorization", "Bearer " + accessToken);
+        String token = accessToken();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         return browser.send(request);
     }

@@ -11,10 +11,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param title   the board's heading; blank shows the default name in the reader's language
  * @param welcome an optional welcome paragraph
+ * @param contact an optional enquiries line in the footer (offered from catalog version 1.1.0)
  */
 @Validated
 @ConfigurationProperties("noticeboard")
-public record BoardSettings(@Size(max = 100) String title, @Size(max = 1000) String welcome, @NotNull Theme theme) {
+public record BoardSettings(@Size(max = 100) String title, @Size(max = 1000) String welcome, @NotNull Theme theme,
+                            @Size(max = 200) String contact) {
 
     public enum Theme {
         LIGHT, DARK
@@ -22,6 +24,10 @@ public record BoardSettings(@Size(max = 100) String title, @Size(max = 1000) Str
 
     public boolean hasTitle() {
         return title != null && !title.isBlank();
+    }
+
+    public boolean hasContact() {
+        return contact != null && !contact.isBlank();
     }
 
     public boolean hasWelcome() {

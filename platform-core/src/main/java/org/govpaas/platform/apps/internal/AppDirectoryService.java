@@ -43,7 +43,10 @@ class AppDirectoryService implements AppDirectory {
     void update(App app, AppState state, AppStatus status) {
         List<URI> ready = status.instances().stream().filter(AppStatus.InstanceStatus::ready)
                 .filter(i -> i.address() != null).map(i -> URI.create("http://" + i.address())).toList();
-        boolean available = (state == AppState.RUNNING || state == AppState.DEGRADED) && !ready.isEmpty();
+        // Whatever the state, ready instances serve: during an upgrade (DEPLOYING) the old generation's
+        // instances carry the traffic until the new ones are ready, and a failed new generation
+        // leaves the old ones serving. Only a stop or a delete takes the route away at once.
+        boolean available = !ready.isEmpty() && state != AppState.STOPPED && state != AppState.DELETING;
         CatalogTemplate template = catalog.template(app.templateId()).orElse(null);
         String zh = template == null ? app.name() : template.name().zh();
         String en = template == null ? app.name() : template.name().en();
