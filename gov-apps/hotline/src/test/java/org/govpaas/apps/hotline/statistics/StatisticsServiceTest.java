@@ -3,51 +3,24 @@ package org.govpaas.apps.hotline.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.govpaas.apps.hotline.MutableClock;
-import org.govpaas.apps.hotline.TestPostgres;
+import org.govpaas.apps.hotline.DatabaseTest;
 import org.govpaas.apps.hotline.ticket.TicketStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The public figures from a fixture with known times: exact counts, buckets and percentiles. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class StatisticsServiceTest {
-
-    static final Instant NOW = Instant.parse("2026-11-27T04:00:00Z");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.freshDatabase().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOW);
-        }
-    }
+class StatisticsServiceTest extends DatabaseTest {
 
     @Autowired
     StatisticsService statistics;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void fixture() {
-        new StatisticsFixture(jdbc, NOW).load();
+        clock.set(NOON_IN_SHANGHAI);
+        new StatisticsFixture(jdbc, NOON_IN_SHANGHAI).load();
     }
 
     @Test

@@ -14,49 +14,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.govpaas.apps.hotline.MutableClock;
-import org.govpaas.apps.hotline.TestPostgres;
+import org.govpaas.apps.hotline.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The ticket's rules against a real PostgreSQL: numbers, the state machine, ownership, races. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class TicketServiceTest {
-
-    static final Instant NOON_IN_SHANGHAI = Instant.parse("2026-11-27T04:00:00Z");
+class TicketServiceTest extends DatabaseTest {
     static final Actor ALICE = Actor.citizen("sub-alice", "Alice");
     static final Actor BOB = Actor.citizen("sub-bob", "Bob");
     static final Actor CLERK = Actor.staff("sub-clerk", "王科员");
     static final Actor OTHER_CLERK = Actor.staff("sub-clerk-2", "李科员");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.freshDatabase().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOON_IN_SHANGHAI);
-        }
-    }
-
     @Autowired
     TicketService service;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void emptyDatabase() {

@@ -86,6 +86,8 @@ class HotlineJourneyTest extends HotlineAppTest {
             citizen.waitFor().until(ExpectedConditions.textToBe(By.id("ticket-status"), "已关闭"));
             assertThat(citizen.findAll(By.cssSelector("#history li"))).hasSize(5);
             citizen.screenshot("hotline-08-closed");
+            citizen.driver().executeScript("document.getElementById('history-heading').scrollIntoView()");
+            citizen.screenshot("hotline-08b-history");
 
             citizen.open(APP_URL + "statistics?lang=en").screenshot("hotline-09-statistics-en");
             assertThat(citizen.find(By.tagName("h1")).getText()).isEqualTo("Hotline statistics");
