@@ -2,6 +2,7 @@ package org.govpaas.runtime.kubernetes;
 
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.AppStatus.InstanceStatus;
@@ -34,6 +36,14 @@ final class AppStatusMapping {
     }
 
     static AppStatus map(AppId id, Deployment deployment, List<Pod> pods) {
+        return map(id, deployment, pods, List::of);
+    }
+
+    /**
+     * @param events the namespace's Events; read only when some pod is stuck without a reason of
+     *               its own, so that a healthy app costs no extra request
+     */
+    static AppStatus map(AppId id, Deployment deployment, List<Pod> pods, Supplier<List<Event>> events) {
         int desired = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
         long observedGeneration = generation(deployment);
         IsolationTier tier = tier(deployment);
@@ -67,6 +77,13 @@ final class AppStatusMapping {
         } else {
             state = RuntimeState.DEPLOYING;
             message = ready + " of " + desired + " instances ready";
+            List<Pod> stuck = current.stream().filter(pod -> !isReady(pod)).toList();
+            if (!stuck.isEmpty()) {
+                List<String> warnings = PodWarnings.of(stuck, events.get());
+                if (!warnings.isEmpty()) {
+                    message += "; " + String.join("; ", warnings);
+                }
+            }
         }
         return new AppStatus(id, state, observedGeneration, desired, ready, instances, tier, message);
     }

@@ -202,7 +202,8 @@ public final class KubernetesRuntime implements AppRuntime {
         if (deployment == null || !isManaged(deployment)) {
             return AppStatus.unknown(id);
         }
-        return AppStatusMapping.map(id, deployment, pods(id));
+        return AppStatusMapping.map(id, deployment, pods(id),
+                () -> client.v1().events().inNamespace(KubernetesNames.namespace(id)).list().getItems());
     }
 
     @Override

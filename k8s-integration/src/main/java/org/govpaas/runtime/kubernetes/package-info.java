@@ -18,7 +18,7 @@
  * ({@code KubernetesRuntimeContractTest}); {@link org.govpaas.runtime.kubernetes.PodLogFollower}
  * follows the pods' output.
  *
- * <p>Not yet here: Events in status; the RuntimeClass overhead in cost;
+ * <p>Not yet here: the RuntimeClass overhead in cost;
  * removing a department's namespace; a stable {@code GOVPAAS_INSTANCE_INDEX} (a Deployment has
  * no ordinal; a StatefulSet with the {@code apps.kubernetes.io/pod-index} label would).
  */
