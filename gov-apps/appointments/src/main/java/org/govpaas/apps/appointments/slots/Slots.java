@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.govpaas.apps.appointments.HallSchedule;
 import org.govpaas.apps.appointments.Offering;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public class Slots {
     private final SlotMapper mapper;
     private final HallSchedule schedule;
     private final Clock clock;
+    private final Map<String, LocalDate> ensuredOn = new ConcurrentHashMap<>();
 
     Slots(SlotMapper mapper, HallSchedule schedule, Clock clock) {
         this.mapper = mapper;
@@ -47,8 +49,16 @@ public class Slots {
         }
     }
 
-    /** Writes the hall's slots of the booking horizon that are missing or out of date; returns how many. */
+    /**
+     * Writes the hall's slots of the booking horizon that are missing or out of date; returns how
+     * many. Once per hall and day in this process: the parameters only change with a restart, and
+     * the upsert of a whole horizon on every page view would cost more than the page itself.
+     */
     public int ensure(String hall) {
+        LocalDate today = schedule.today(clock);
+        if (today.equals(ensuredOn.get(hall))) {
+            return 0;
+        }
         List<Instant> starts = new ArrayList<>();
         for (LocalDate date : schedule.bookableDates(clock)) {
             starts.addAll(schedule.slotStarts(date));
@@ -56,7 +66,9 @@ public class Slots {
         if (starts.isEmpty()) {
             return 0;
         }
-        return mapper.upsert(hall, starts, schedule.slotLength().toMinutes(), schedule.capacity(), clock.instant());
+        int written = mapper.upsert(hall, starts, schedule.slotLength().toMinutes(), schedule.capacity(), clock.instant());
+        ensuredOn.put(hall, today);
+        return written;
     }
 
     /** Every bookable date of the hall with its offered slots (full ones included, to show them as full). */

@@ -14,35 +14,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.govpaas.apps.appointments.MutableClock;
-import org.govpaas.apps.appointments.TestClockConfiguration;
+import org.govpaas.apps.appointments.OwnDatabase;
 import org.govpaas.apps.appointments.booking.BookingRefused.Reason;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The booking rules against a real PostgreSQL, above all the capacity under concurrent booking. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre,东城|Dongcheng",
         "GOVPAAS_PARAM_SERVICES=婚姻登记|Marriage registration,收养登记",
         "GOVPAAS_PARAM_CAPACITY=3"})
-@Import(TestClockConfiguration.class)
-class BookingsTest {
+class BookingsTest extends OwnDatabase {
 
     static final String HALL = "市民中心";
     static final String SERVICE = "婚姻登记";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     Bookings bookings;

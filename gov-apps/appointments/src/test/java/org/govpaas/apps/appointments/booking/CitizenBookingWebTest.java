@@ -9,10 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.govpaas.apps.appointments.MutableClock;
-import org.govpaas.apps.appointments.TestClockConfiguration;
+import org.govpaas.apps.appointments.OwnDatabase;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -31,16 +27,10 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(properties = {"GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre", "GOVPAAS_PARAM_SERVICES=婚姻登记|Marriage registration",
         "GOVPAAS_PARAM_CAPACITY=1"})
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-class CitizenBookingWebTest {
+class CitizenBookingWebTest extends OwnDatabase {
 
     static final String HALL = "市民中心";
     static final String SERVICE = "婚姻登记";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     MockMvc mvc;

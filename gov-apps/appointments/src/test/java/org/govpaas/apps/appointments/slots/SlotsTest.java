@@ -7,16 +7,12 @@ import java.util.List;
 import org.govpaas.apps.appointments.AppointmentSettings;
 import org.govpaas.apps.appointments.HallSchedule;
 import org.govpaas.apps.appointments.MutableClock;
-import org.govpaas.apps.appointments.TestClockConfiguration;
+import org.govpaas.apps.appointments.OwnDatabase;
 import org.govpaas.apps.appointments.booking.Bookings;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Slots derived from the parameters: created idempotently, and a redeploy with other parameters
@@ -25,16 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "GOVPAAS_PARAM_HALLS=市民中心", "GOVPAAS_PARAM_SERVICES=婚姻登记", "GOVPAAS_PARAM_OPENING_HOURS=09:00-12:00",
         "GOVPAAS_PARAM_SLOT_MINUTES=30", "GOVPAAS_PARAM_CAPACITY=3", "GOVPAAS_PARAM_DAYS_AHEAD=7"})
-@Import(TestClockConfiguration.class)
-class SlotsTest {
+class SlotsTest extends OwnDatabase {
 
     static final String HALL = "市民中心";
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     Slots slots;
@@ -80,6 +70,12 @@ class SlotsTest {
         assertThat(tuesday).extracting(Slot::startsAt).containsExactly(nine.startsAt(),
                 nine.startsAt().plusSeconds(3600), nine.startsAt().plusSeconds(7200));
         assertThat(tuesday.getFirst().free()).isZero();
+
+        // And back: the next redeploy restores the original grid, the bookings still in their slot.
+        new Slots(mapper, HallSchedule.from(new AppointmentSettings("婚姻登记", HALL, "09:00-12:00", "MON-FRI", 30, 3, 7,
+                "Asia/Shanghai")), clock).syncAll();
+        assertThat(mapper.findById(nine.id())).extracting(Slot::endsAt, Slot::capacity, Slot::booked)
+                .containsExactly(nine.endsAt(), 3, 2);
     }
 
     @Test

@@ -5,34 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.govpaas.apps.appointments.MutableClock;
-import org.govpaas.apps.appointments.TestClockConfiguration;
+import org.govpaas.apps.appointments.OwnDatabase;
 import org.govpaas.apps.appointments.booking.Booking;
 import org.govpaas.apps.appointments.booking.Bookings;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
 import org.govpaas.apps.appointments.staff.CheckInRefused.Reason;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The day's schedule and the check-in, with its audit row. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "GOVPAAS_PARAM_HALLS=市民中心", "GOVPAAS_PARAM_SERVICES=婚姻登记"})
-@Import(TestClockConfiguration.class)
-class FrontDeskTest {
+class FrontDeskTest extends OwnDatabase {
 
     static final String HALL = "市民中心";
     static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     FrontDesk desk;

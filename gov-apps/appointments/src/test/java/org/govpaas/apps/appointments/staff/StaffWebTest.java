@@ -13,12 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.time.LocalDate;
 import org.govpaas.apps.appointments.MutableClock;
-import org.govpaas.apps.appointments.TestClockConfiguration;
+import org.govpaas.apps.appointments.OwnDatabase;
 import org.govpaas.apps.appointments.booking.Booking;
 import org.govpaas.apps.appointments.booking.Bookings;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,24 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The back office: only the department's staff, the day's schedule, check-in with errors at the field, the audit. */
 @SpringBootTest(properties = {"GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre,东城|Dongcheng", "GOVPAAS_PARAM_SERVICES=婚姻登记"})
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-class StaffWebTest {
+class StaffWebTest extends OwnDatabase {
 
     static final String HALL = "市民中心";
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     MockMvc mvc;
