@@ -39,7 +39,7 @@ final class FormCoercion {
                     if (WHOLE.matcher(text).matches()) {
                         values.put(name, Long.parseLong(text));
                     } else {
-                        errors.add(new ParameterError(at, "must be a whole number"));
+                        errors.add(ParameterError.of(at, "wholeNumber", "must be a whole number"));
                     }
                 }
                 case NUMBER -> {
@@ -49,14 +49,14 @@ final class FormCoercion {
                     if (DECIMAL.matcher(text).matches()) {
                         values.put(name, new BigDecimal(text));
                     } else {
-                        errors.add(new ParameterError(at, "must be a number"));
+                        errors.add(ParameterError.of(at, "number", "must be a number"));
                     }
                 }
                 case BOOLEAN -> {
                     switch (text) {
                         case "true", "on" -> values.put(name, Boolean.TRUE);
                         case "false", "off", "" -> values.put(name, Boolean.FALSE);
-                        default -> errors.add(new ParameterError(at, "must be true or false"));
+                        default -> errors.add(ParameterError.of(at, "boolean", "must be true or false"));
                     }
                 }
             }

@@ -19,7 +19,7 @@ final class SchemaErrors {
     static List<ParameterError> toParameterErrors(List<Error> errors, String prefix) {
         List<ParameterError> result = new ArrayList<>();
         for (Error error : errors) {
-            result.add(new ParameterError(field(error, prefix), message(error)));
+            result.add(error(field(error, prefix), error));
         }
         return List.copyOf(result);
     }
@@ -35,21 +35,28 @@ final class SchemaErrors {
         return at;
     }
 
-    static String message(Error error) {
+    /** The English text and its message code, naming the broken limit. */
+    static ParameterError error(String field, Error error) {
         JsonNode limit = error.getSchemaNode();
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         return switch (keyword) {
-            case "required" -> "is required";
-            case "additionalProperties" -> "is not a parameter of this template";
-            case "type" -> "must be " + typeName(limit);
-            case "maxLength" -> "must be at most " + characters(limit);
-            case "minLength" -> "must be at least " + characters(limit);
-            case "minimum" -> "must be >= " + limit.asString();
-            case "maximum" -> "must be <= " + limit.asString();
-            case "enum" -> "must be one of: " + limit.valueStream().map(JsonNode::asString)
-                    .collect(Collectors.joining(", "));
-            default -> error.getMessage();
+            case "required" -> ParameterError.of(field, "required", "is required");
+            case "additionalProperties" -> ParameterError.of(field, "unknown", "is not a parameter of this template");
+            case "type" -> type(field, limit);
+            case "maxLength" -> ParameterError.of(field, "maxLength", "must be at most " + characters(limit), limit.asInt());
+            case "minLength" -> ParameterError.of(field, "minLength", "must be at least " + characters(limit), limit.asInt());
+            case "minimum" -> ParameterError.of(field, "minimum", "must be >= " + limit.asString(), limit.asString());
+            case "maximum" -> ParameterError.of(field, "maximum", "must be <= " + limit.asString(), limit.asString());
+            case "enum" -> {
+                String allowed = limit.valueStream().map(JsonNode::asString).collect(Collectors.joining(", "));
+                yield ParameterError.of(field, "enum", "must be one of: " + allowed, allowed);
+            }
+            default -> ParameterError.of(field, "invalid", error.getMessage(), error.getMessage());
         };
+    }
+
+    static String message(Error error) {
+        return error(field(error, ""), error).message();
     }
 
     /** {@code /properties/title/maxLength} as {@code .properties.title.maxLength}; arrays as [i]. */
@@ -70,15 +77,15 @@ final class SchemaErrors {
         return count.asString() + (count.asInt() == 1 ? " character" : " characters");
     }
 
-    private static String typeName(JsonNode expected) {
+    private static ParameterError type(String field, JsonNode expected) {
         String type = expected != null && expected.isString() ? expected.stringValue() : "";
         return switch (type) {
-            case "string" -> "text";
-            case "integer" -> "a whole number";
-            case "number" -> "a number";
-            case "boolean" -> "true or false";
-            case "object" -> "an object";
-            default -> "of type " + expected;
+            case "string" -> ParameterError.of(field, "text", "must be text");
+            case "integer" -> ParameterError.of(field, "wholeNumber", "must be a whole number");
+            case "number" -> ParameterError.of(field, "number", "must be a number");
+            case "boolean" -> ParameterError.of(field, "boolean", "must be true or false");
+            case "object" -> ParameterError.of(field, "object", "must be an object");
+            default -> ParameterError.of(field, "invalid", "must be of type " + expected, "type " + expected);
         };
     }
 }

@@ -20,16 +20,17 @@ public final class SizingCheck {
     public static List<ParameterError> check(TemplateVersion version, Integer instances, Integer memoryMb) {
         List<ParameterError> errors = new ArrayList<>();
         if (instances != null && instances < 0) {
-            errors.add(new ParameterError("instances", "must be >= 0"));
+            errors.add(ParameterError.of("instances", "minimum", "must be >= 0", 0));
         } else if (instances != null && instances > version.instances().max()) {
-            errors.add(new ParameterError("instances",
-                    "must be <= " + version.instances().max() + " (this version's maximum)"));
+            errors.add(ParameterError.of("instances", "versionMaximum",
+                    "must be <= " + version.instances().max() + " (this version's maximum)", version.instances().max()));
         }
         if (memoryMb != null && memoryMb < VersionReader.MIN_MEMORY_MB) {
-            errors.add(new ParameterError("memoryMb", "must be >= " + VersionReader.MIN_MEMORY_MB));
+            errors.add(ParameterError.of("memoryMb", "minimum", "must be >= " + VersionReader.MIN_MEMORY_MB,
+                    VersionReader.MIN_MEMORY_MB));
         } else if (memoryMb != null && memoryMb > version.memoryMb().max()) {
-            errors.add(new ParameterError("memoryMb",
-                    "must be <= " + version.memoryMb().max() + " (this version's maximum)"));
+            errors.add(ParameterError.of("memoryMb", "versionMaximum",
+                    "must be <= " + version.memoryMb().max() + " (this version's maximum)", version.memoryMb().max()));
         }
         return List.copyOf(errors);
     }

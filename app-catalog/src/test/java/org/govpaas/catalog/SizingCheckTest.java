@@ -18,19 +18,27 @@ class SizingCheckTest {
 
     @Test
     void beyondTheVersionsMaximaIsRefusedPerField() {
-        assertThat(SizingCheck.check(version, 4, 2048)).containsExactly(
-                new ParameterError("instances", "must be <= 3 (this version's maximum)"),
-                new ParameterError("memoryMb", "must be <= 1024 (this version's maximum)"));
+        assertThat(SizingCheck.check(version, 4, 2048)).usingElementComparator(FIELD_AND_MESSAGE).containsExactly(
+                error("instances", "must be <= 3 (this version's maximum)"),
+                error("memoryMb", "must be <= 1024 (this version's maximum)"));
     }
 
     @Test
     void belowTheFloorIsRefused() {
         assertThat(SizingCheck.check(version, -1, null))
-                .containsExactly(new ParameterError("instances", "must be >= 0"));
+                .usingElementComparator(FIELD_AND_MESSAGE).containsExactly(error("instances", "must be >= 0"));
         assertThat(SizingCheck.check(version, null, 63))
-                .containsExactly(new ParameterError("memoryMb", "must be >= 64"));
-        assertThat(SizingCheck.check(version, Integer.MIN_VALUE, Integer.MAX_VALUE)).containsExactly(
-                new ParameterError("instances", "must be >= 0"),
-                new ParameterError("memoryMb", "must be <= 1024 (this version's maximum)"));
+                .usingElementComparator(FIELD_AND_MESSAGE).containsExactly(error("memoryMb", "must be >= 64"));
+        assertThat(SizingCheck.check(version, Integer.MIN_VALUE, Integer.MAX_VALUE)).usingElementComparator(FIELD_AND_MESSAGE).containsExactly(
+                error("instances", "must be >= 0"),
+                error("memoryMb", "must be <= 1024 (this version's maximum)"));
+    }
+
+    /** Field and English text; the message codes are checked in ParameterErrorCodesTest. */
+    private static final java.util.Comparator<ParameterError> FIELD_AND_MESSAGE = java.util.Comparator
+            .comparing(ParameterError::field).thenComparing(ParameterError::message);
+
+    private static ParameterError error(String field, String message) {
+        return new ParameterError(field, message, "", java.util.List.of());
     }
 }

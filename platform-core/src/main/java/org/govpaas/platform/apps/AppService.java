@@ -97,16 +97,14 @@ public class AppService {
     public App deploy(Caller caller, String dept, DeployRequest request) {
         Department department = departments.get(caller, dept);
         requireDeveloper(caller, dept);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         CatalogService.Checked checked = catalog.check(request.template(), request.version(), request.instances(),
                 request.memoryMb(), request.isolation(), request.parameters(), runtime.supportedIsolation(), errors);
         if (RESERVED.contains(request.name())) {
-            Map<String, DefaultMessageSourceResolvable> all = FieldValidationException.uncoded(errors);
-            all.put("name", FieldValidationException.error("app.name.reserved", "This name is reserved."));
-            throw FieldValidationException.coded(all);
+            errors.put("name", FieldValidationException.error("app.name.reserved", "This name is reserved."));
         }
         if (!errors.isEmpty()) {
-            throw new FieldValidationException(errors);
+            throw FieldValidationException.coded(errors);
         }
         apps.lockDepartment(department.id());
         if (apps.findByName(department.id(), request.name()).isPresent()) {
@@ -129,7 +127,7 @@ public class AppService {
     public App change(Caller caller, String dept, String name, AppChanges changes) {
         Target target = operable(caller, dept, name);
         App app = target.app();
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         Map<String, Object> parameters = changes.parameters() == null ? app.parameters() : changes.parameters();
         boolean sameVersion = changes.version() == null || changes.version().equals(app.templateVersion());
         CatalogService.Checked checked = catalog.check(app.templateId(),
@@ -138,7 +136,7 @@ public class AppService {
                 changes.memoryMb() == null ? app.memoryMb() : changes.memoryMb(), app.isolation(), parameters,
                 runtime.supportedIsolation(), errors);
         if (!errors.isEmpty()) {
-            throw new FieldValidationException(errors);
+            throw FieldValidationException.coded(errors);
         }
         if (!app.isStopped()) {
             checkQuota(target.department(), app, checked.instances(), checked.memoryMb());

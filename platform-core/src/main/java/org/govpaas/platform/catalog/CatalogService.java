@@ -12,6 +12,7 @@ import java.util.Set;
 import org.govpaas.catalog.Catalog;
 import org.govpaas.catalog.CatalogTemplate;
 import org.govpaas.catalog.ParameterError;
+import org.govpaas.platform.system.FieldValidationException;
 import org.govpaas.catalog.ParameterSchema;
 import org.govpaas.catalog.SizingCheck;
 import org.govpaas.catalog.TemplateVersion;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,11 +112,12 @@ public class CatalogService {
     }
 
     /**
-     * The one check of a deploy or change; problems are added to {@code errors} (field to message).
-     * Returns null when there are errors.
+     * The one check of a deploy or change; problems are added to {@code errors} (field to coded
+     * message, English default for the API). Returns null when there are errors.
      */
     public Checked check(String templateId, String versionName, Integer instances, Integer memoryMb, String isolation,
-                         Map<String, Object> parameters, Set<IsolationTier> supported, Map<String, String> errors) {
+                         Map<String, Object> parameters, Set<IsolationTier> supported,
+                         Map<String, DefaultMessageSourceResolvable> errors) {
         return check(templateId, versionName, false, instances, memoryMb, isolation, parameters, supported, errors);
     }
 
@@ -124,12 +127,13 @@ public class CatalogService {
      */
     public Checked check(String templateId, String versionName, boolean running, Integer instances, Integer memoryMb,
                          String isolation, Map<String, Object> parameters, Set<IsolationTier> supported,
-                         Map<String, String> errors) {
+                         Map<String, DefaultMessageSourceResolvable> errors) {
         Switches switches = switches();
         Optional<CatalogTemplate> template = catalog.template(templateId)
                 .filter(t -> running || switches.enabled(t.id(), null));
         if (template.isEmpty()) {
-            errors.put("template", "No template " + templateId + " in the catalog.");
+            errors.put("template", FieldValidationException.error("catalog.error.noTemplate",
+                    "No template " + templateId + " in the catalog.", templateId));
             return null;
         }
         List<TemplateVersion> enabled = running ? template.get().versions() : switches.enabledVersions(template.get());
@@ -137,38 +141,47 @@ public class CatalogService {
                 ? enabled.stream().reduce((first, second) -> second)
                 : enabled.stream().filter(v -> v.version().equals(versionName)).findFirst();
         if (found.isEmpty()) {
-            errors.put("version", "No enabled version " + versionName + " of " + templateId + ".");
+            errors.put("version", FieldValidationException.error("catalog.error.noVersion",
+                    "No enabled version " + versionName + " of " + templateId + ".", versionName, templateId));
             return null;
         }
         TemplateVersion version = found.get();
         int size = instances == null ? version.instances().defaultValue() : instances;
         int memory = memoryMb == null ? version.memoryMb().defaultValue() : memoryMb;
         for (ParameterError e : SizingCheck.check(version, size, memory)) {
-            errors.putIfAbsent(e.field(), e.message());
+            errors.putIfAbsent(e.field(), coded(e));
         }
         String tier = isolation(version, isolation, supported, errors);
         ParameterSchema schema = version.parameters();
         Map<String, Object> values = schema.withDefaults(parameters == null ? Map.of() : parameters);
         for (ParameterError e : schema.validate(values)) {
-            errors.putIfAbsent(e.field(), e.message());
+            errors.putIfAbsent(e.field(), coded(e));
         }
         return errors.isEmpty()
                 ? new Checked(templateId, version.version(), size, memory, tier, new LinkedHashMap<>(values)) : null;
     }
 
+    /** A parameter or sizing error in the reader's language on pages, in English in the API. */
+    public static DefaultMessageSourceResolvable coded(ParameterError error) {
+        return FieldValidationException.error(error.code(), error.message(), error.arguments().toArray());
+    }
+
     private static String isolation(TemplateVersion version, String requested, Set<IsolationTier> supported,
-                                    Map<String, String> errors) {
+                                    Map<String, DefaultMessageSourceResolvable> errors) {
         if (requested != null) {
             if (!version.allowsIsolation(requested)) {
-                errors.put("isolation", "The template does not allow isolation tier " + requested + ".");
+                errors.put("isolation", FieldValidationException.error("catalog.error.isolationNotAllowed",
+                        "The template does not allow isolation tier " + requested + ".", requested));
             } else if (supported.stream().noneMatch(t -> t.label().equals(requested))) {
-                errors.put("isolation", "This platform's runtime cannot provide isolation tier " + requested + ".");
+                errors.put("isolation", FieldValidationException.error("catalog.error.isolationUnsupported",
+                        "This platform's runtime cannot provide isolation tier " + requested + ".", requested));
             }
             return requested;
         }
         return PREFERENCE.stream().filter(supported::contains).map(IsolationTier::label)
                 .filter(version::allowsIsolation).findFirst().orElseGet(() -> {
-                    errors.put("isolation", "This platform's runtime provides none of the template's isolation tiers.");
+                    errors.put("isolation", FieldValidationException.error("catalog.error.noIsolation",
+                            "This platform's runtime provides none of the template's isolation tiers."));
                     return null;
                 });
     }

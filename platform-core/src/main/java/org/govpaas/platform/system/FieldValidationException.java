@@ -62,8 +62,8 @@ public class FieldValidationException extends RuntimeException {
         return localized;
     }
 
-    /** Errors that exist in English only, as a mutable map to which coded ones can be added. */
-    public static Map<String, DefaultMessageSourceResolvable> uncoded(Map<String, String> errors) {
+    /** Errors that exist in English only. */
+    private static Map<String, DefaultMessageSourceResolvable> uncoded(Map<String, String> errors) {
         Map<String, DefaultMessageSourceResolvable> result = new LinkedHashMap<>();
         errors.forEach((field, message) -> result.put(field, new DefaultMessageSourceResolvable(new String[0], message)));
         return result;

@@ -158,14 +158,21 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         assertThat(admin.post("/console/deploy/notice-board?lang=zh-CN", overQuota).body()).contains("部门配额允许 1,024 MiB");
         assertThat(admin.post("/console/deploy/notice-board?lang=en", overQuota).body())
                 .contains("The department&#39;s quota allows 1,024 MiB");
+        java.util.Map<String, String> badParameter = java.util.Map.of("dept", dept, "name", "long-title", "version", "1.0.0",
+                "instances", "1", "memoryMb", "256", "param.title", "x".repeat(101));
+        assertThat(admin.post("/console/deploy/notice-board?lang=zh-CN", badParameter).body()).contains("最多 100 个字符");
+        assertThat(admin.post("/console/deploy/notice-board?lang=en", badParameter).body())
+                .contains("must be at most 100 characters");
     }
 
     @Test
     void aVersionTakenOutOfTheCatalogCannotBeDeployedButRunningAppsStay() {
         assertThat(admin.api("POST", apps(), "{\"name\": \"keeps\", \"template\": \"notice-board\", \"instances\": 0}")
                 .statusCode()).isEqualTo(202);
-        assertThat(admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", "1.0.0",
-                "enabled", "false")).statusCode()).isEqualTo(302);
+        for (String version : java.util.List.of("1.0.0", "1.1.0")) {
+            assertThat(admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", version,
+                    "enabled", "false")).statusCode()).isEqualTo(302);
+        }
         try {
             HttpResponse<String> refused = admin.api("POST", apps(), "{\"name\": \"new-one\", \"template\": \"notice-board\"}");
             assertThat(refused.statusCode()).isEqualTo(400);
@@ -174,7 +181,9 @@ class AppLifecycleTest extends PlatformIntegrationTest {
             assertThat(admin.api("GET", "/api/v1/catalog", null).body()).contains("\"enabled\":false");
             assertThat(admin.api("GET", apps() + "/keeps", null).statusCode()).isEqualTo(200);
         } finally {
-            admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", "1.0.0", "enabled", "true"));
+            for (String version : java.util.List.of("1.0.0", "1.1.0")) {
+                admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", version, "enabled", "true"));
+            }
         }
         assertThat(admin.api("POST", apps(), "{\"name\": \"new-one\", \"template\": \"notice-board\", \"instances\": 0}")
                 .statusCode()).isEqualTo(202);

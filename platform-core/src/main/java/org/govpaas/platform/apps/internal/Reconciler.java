@@ -13,6 +13,7 @@ import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.ReconcileLeadership;
 import org.govpaas.runtime.RuntimeState;
+import org.govpaas.runtime.RuntimeUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -130,6 +131,11 @@ public class Reconciler implements SmartLifecycle {
             record(app, status);
         } catch (AppSpecs.CannotBuildSpec | IllegalArgumentException e) {
             saveObserved(app, app.observedGeneration(), AppState.FAILED, 0, null, e.getMessage());
+        } catch (RuntimeUnavailableException e) {
+            // The runtime's own words (e.g. the cluster's answer and the next retry); it retries by itself.
+            log.warn("Cannot reconcile {} yet: {}", id, e.getMessage());
+            saveObserved(app, app.observedGeneration(), app.state(), app.readyInstances(), app.isolationApplied(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             // Keycloak or the database away for a moment: keep the state, say why, retry next pass.
             log.warn("Cannot reconcile {} yet: {}", id, e.toString());

@@ -88,7 +88,7 @@ class DeployConsoleController {
         });
         ParameterSchema.Coerced coerced = version.parameters().coerce(raw);
         for (ParameterError e : coerced.errors()) {
-            errors.putIfAbsent(e.field(), e.message());
+            errors.putIfAbsent(e.field(), messages.getMessage(CatalogService.coded(e), locale));
         }
         Integer instances = number(form, "instances", errors, locale);
         Integer memory = number(form, "memoryMb", errors, locale);
