@@ -85,7 +85,8 @@ class CitizenController {
     String detail(SignedInUser user, @PathVariable String reference, Locale locale, Model model) {
         PermitApplication application = applications.own(citizen(user), reference);
         model.addAttribute("permitName", form.name(locale));
-        model.addAttribute("application", application);
+        // Not "application": in templates that name is the servlet context.
+        model.addAttribute("permit", application);
         model.addAttribute("answers", AnswerRow.of(form.definition(), application.answers(), locale));
         model.addAttribute("attachments", applications.attachments(application));
         model.addAttribute("history", applications.history(application).stream().map(Step::of).toList());
@@ -137,7 +138,8 @@ class CitizenController {
         model.addAttribute("rules", form.attachments());
         model.addAttribute("values", answers);
         model.addAttribute("errors", errors);
-        model.addAttribute("application", application);
+        // Not "application": in templates that name is the servlet context.
+        model.addAttribute("permit", application);
         if (application != null) {
             model.addAttribute("attachments", applications.attachments(application));
             // What the reviewer asked for, shown above the form the citizen now corrects.

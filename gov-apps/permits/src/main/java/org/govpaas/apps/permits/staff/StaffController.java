@@ -141,7 +141,8 @@ class StaffController {
     private String show(PermitApplication application, SignedInUser user, Map<String, List<String>> errors,
                         String comment, Locale locale, Model model) {
         model.addAttribute("permitName", form.name(locale));
-        model.addAttribute("application", application);
+        // Not "application": in templates that name is the servlet context.
+        model.addAttribute("permit", application);
         model.addAttribute("answers", AnswerRow.of(form.definition(), application.answers(), locale));
         model.addAttribute("attachments", applications.attachments(application));
         model.addAttribute("history", applications.history(application));

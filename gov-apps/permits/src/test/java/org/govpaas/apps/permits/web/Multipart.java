@@ -13,11 +13,12 @@ import java.util.UUID;
 final class Multipart {
 
     private final String boundary = "----permits" + UUID.randomUUID().toString().replace("-", "");
-    private final Map<String, List<String>> fields = new LinkedHashMap<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
     private final List<Object[]> files = new ArrayList<>();
 
+    /** Sets a text field (replacing an earlier value of the same name). */
     Multipart field(String name, String value) {
-        fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        fields.put(name, value);
         return this;
     }
 
@@ -28,8 +29,8 @@ final class Multipart {
 
     HttpRequest.Builder post(HttpRequest.Builder request) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, values) -> values.forEach(value -> write(body, "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")));
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
         for (Object[] file : files) {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file[0] + "\"; filename=\""
                     + file[1] + "\"\r\nContent-Type: " + file[2] + "\r\n\r\n");
