@@ -59,7 +59,8 @@ class ChargebackBrowserTest extends PlatformIntegrationTest {
         signIn("it-office", "/console/chargeback?period=" + PERIOD + "&lang=en");
         assertThat(browser.findElement(By.id("departments")).getText()).contains("Civil Affairs Bureau", "Health Commission");
         wait.until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                "return document.getElementById('chart-departments').width > 0 && typeof Chart !== 'undefined'"));
+                "return typeof Chart !== 'undefined' && Chart.getChart('chart-departments') !== undefined"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200)); // the whole dashboard
         Browser.screenshot(browser, "chargeback-dashboard-open-en");
         browser.findElement(By.id("close-month")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("month-closed")));

@@ -40,6 +40,7 @@ class StatementReviewTest extends PlatformIntegrationTest {
                     1, 250, 512, 0, 0);
         }
         as("it-office").api("POST", "/api/v1/statements/" + PERIOD + "/close", null);
+        as("it-office").api("POST", "/api/v1/statements/2002-02/close", null); // priced by the card of January
     }
 
     @Test
@@ -82,14 +83,16 @@ class StatementReviewTest extends PlatformIntegrationTest {
         List<String> rows = csv.lines().toList();
         assertThat(rows.get(0)).isEqualTo(StatementCsv.HEADER);
         assertThat(rows).contains(
-                "civil-affairs,2002-01,FINAL,registry,process,VCPU,186.000000,vCPU-hour,0.2000,1.000,37.20,,",
+                // used: the fixture's instances used a quarter of their vCPU (46.5 of 186 hours)
+                "civil-affairs,2002-01,FINAL,registry,process,VCPU,186.000000,vCPU-hour,0.2000,1.000,37.20,46.500000,",
                 "civil-affairs,2002-01,FINAL,,,ADJUSTMENT,1.000000,adjustment,0.0000,1.000,-10.00,,credit for 20-31 January",
                 "civil-affairs,2002-01,FINAL,,,TOTAL,,,,,48.55,,");
 
         byte[] pdf = download("civil-affairs", "pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
-        assertThat(text).contains("Civil Affairs Bureau", "civil-affairs", "2002-01", "Final", "registry", "37.20",
+        // The API speaks the platform's default language, Chinese, unless the caller picked another.
+        assertThat(text).contains("民政局", "civil-affairs", "2002-01", "已确定", "registry", "37.20",
                 "-10.00", "45.80", "2.75", "48.55");
     }
 
@@ -104,7 +107,7 @@ class StatementReviewTest extends PlatformIntegrationTest {
         assertRefused("{\"validFrom\": \"2098-02-01\", " + valid.replace("0.06", "1.5") + "}", "taxRate");
         assertRefused("{\"validFrom\": \"2098-02-01\", " + valid + ", \"tierMultipliers\": {\"hypervisor\": 0}}",
                 "tierMultipliers");
-        assertRefused("{\"validFrom\": \"2001-01-01\", " + valid + "}", "validFrom");
+        assertRefused("{\"validFrom\": \"2002-02-01\", " + valid + "}", "validFrom"); // a closed month
         assertThat(as("it-office").api("POST", "/api/v1/rate-cards", "{\"validFrom\": \"2098-02-01\", " + valid + "}")
                 .statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from rate_card", Integer.class)).isEqualTo(before);
