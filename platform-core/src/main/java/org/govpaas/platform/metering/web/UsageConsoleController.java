@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.department.DepartmentService;
+import org.govpaas.platform.metering.MeteringProperties;
 import org.govpaas.platform.metering.UsageService;
 import org.govpaas.platform.system.FieldValidationException;
 import org.springframework.context.MessageSource;
@@ -23,11 +24,14 @@ class UsageConsoleController {
     private final UsageService usage;
     private final DepartmentService departments;
     private final MessageSource messages;
+    private final MeteringProperties settings;
 
-    UsageConsoleController(UsageService usage, DepartmentService departments, MessageSource messages) {
+    UsageConsoleController(UsageService usage, DepartmentService departments, MessageSource messages,
+                           MeteringProperties settings) {
         this.usage = usage;
         this.departments = departments;
         this.messages = messages;
+        this.settings = settings;
     }
 
     @GetMapping("/console/departments/{dept}/usage")
@@ -37,6 +41,7 @@ class UsageConsoleController {
         model.addAttribute("department", departments.get(caller, dept));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        model.addAttribute("zone", settings.zone()); // the range is in the city's time, and so are the times shown
         try {
             model.addAttribute("report", usage.usage(caller, dept, date(from, "from"), date(to, "to")));
         } catch (FieldValidationException e) {
