@@ -51,7 +51,8 @@ class PermitsJourneyTest {
         String reference;
 
         try (Browser citizen = Browser.start()) {
-            citizen.open(APP_URL).screenshot("permits-01-start");
+            citizen.open(APP_URL);
+            settled(citizen).screenshot("permits-01-start");
             citizen.find(By.id("start")).click();
             citizen.register(citizenName, AppSignInFixture.PASSWORD);
             citizen.find(By.id("submit"));
@@ -60,7 +61,7 @@ class PermitsJourneyTest {
             WebElement summary = citizen.find(By.id("error-summary"));
             assertThat(summary.getText()).contains("请填写申请人（单位或个人）", "请至少上传 1 份材料");
             assertThat(citizen.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
-            citizen.screenshot("permits-02-form-errors");
+            settled(citizen).screenshot("permits-02-form-errors");
 
             fill(citizen, Map.of("applicant", "杭州某某建筑有限公司", "phone", "13800138000",
                     "email", citizenName + "@example.org", "location", "西湖区文三路 100 号门前人行道", "area", "24.5",
@@ -68,7 +69,7 @@ class PermitsJourneyTest {
             date(citizen, "startDate", "2026-12-01");
             date(citizen, "endDate", "2026-12-20");
             citizen.driver().findElement(By.id("field-files")).sendKeys(plan.toString());
-            citizen.screenshot("permits-03-form-filled");
+            settled(citizen).screenshot("permits-03-form-filled");
             citizen.driver().findElement(By.id("submit")).click();
 
             WebElement confirmation = citizen.find(By.id("confirmation"));
@@ -76,38 +77,44 @@ class PermitsJourneyTest {
             assertThat(reference).matches("XK(-[0-9A-Z]{4}){4}");
             assertThat(citizen.find(By.id("status")).getText()).contains("已提交");
             assertThat(citizen.find(By.id("attachments")).getText()).contains("施工方案.pdf");
-            citizen.screenshot("permits-04-submitted");
+            settled(citizen).screenshot("permits-04-submitted");
 
             try (Browser staff = Browser.start()) {
                 String officer = SIGN_IN.staff("officer");
                 staff.open(APP_URL + "staff");
                 staff.signIn(officer, AppSignInFixture.PASSWORD);
                 staff.find(By.linkText(reference));
-                staff.screenshot("permits-05-queue");
+                settled(staff).screenshot("permits-05-queue");
                 staff.driver().findElement(By.linkText(reference)).click();
                 staff.find(By.id("claim")).click();
                 assertThat(staff.find(By.id("done")).getText()).contains("您已受理该申请");
                 staff.find(By.id("field-comment")).sendKeys("材料齐全，符合条件，准予许可。");
-                staff.screenshot("permits-06-review");
+                settled(staff).screenshot("permits-06-review");
                 staff.driver().findElement(By.id("approve")).click();
                 assertThat(staff.find(By.id("status")).getText()).contains("已批准");
                 assertThat(staff.find(By.id("history")).getText()).contains(officer, "批准", "材料齐全");
-                staff.screenshot("permits-07-approved-staff");
+                settled(staff).screenshot("permits-07-approved-staff");
             }
 
             citizen.driver().navigate().refresh();
             assertThat(citizen.find(By.id("status")).getText()).contains("已批准");
             String history = citizen.find(By.id("history")).getText();
             assertThat(history).contains("审查人员", "批准", "材料齐全，符合条件，准予许可。").doesNotContain("officer-");
-            citizen.screenshot("permits-08-approved-citizen");
+            settled(citizen).screenshot("permits-08-approved-citizen");
 
             citizen.open(APP_URL + "my/applications/" + reference + "?lang=en");
             assertThat(citizen.find(By.id("status")).getText()).contains("Approved");
-            citizen.screenshot("permits-09-approved-citizen-en");
+            settled(citizen).screenshot("permits-09-approved-citizen-en");
             citizen.open(APP_URL + "my/applications");
             citizen.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("applications"), reference));
-            citizen.screenshot("permits-10-list-en");
+            settled(citizen).screenshot("permits-10-list-en");
         }
+    }
+
+    /** Waits until the page's fonts are in, so a screenshot shows the text a person would read. */
+    private static Browser settled(Browser browser) {
+        browser.waitFor().until(d -> "loaded".equals(browser.driver().executeScript("return document.fonts.status")));
+        return browser;
     }
 
     private static void fill(Browser browser, Map<String, String> answers) {
