@@ -107,6 +107,11 @@ final class Endpoints {
         }
         add("DELETE /api/v1/departments/{dept}/apps/{app}", (c, d) -> c.api("DELETE",
                 apps + d + "/apps/" + fixtures.disposableApp(d), null), 202, 403, 202, 403, 401);
+        add("GET /api/v1/departments/{dept}/retained-databases",
+                (c, d) -> c.api("GET", apps + d + "/retained-databases", null), 200, 200, 200, 200, 401);
+        // No such database: whoever may purge learns only that (404); the others are refused first.
+        add("DELETE /api/v1/departments/{dept}/retained-databases/{id}",
+                (c, d) -> c.api("DELETE", apps + d + "/retained-databases/999999999", null), 404, 403, 404, 403, 401);
         add("GET /api/v1/departments/{dept}/apps/{app}/events",
                 (c, d) -> c.api("GET", apps + d + "/apps/" + MATRIX_APP + "/events", null), 200, 200, 200, 200, 401);
         add("GET /api/v1/departments/{dept}/apps/{app}/logs",

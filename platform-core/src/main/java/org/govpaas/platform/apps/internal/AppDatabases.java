@@ -2,8 +2,10 @@ package org.govpaas.platform.apps.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.RetainedDatabase;
 import org.govpaas.platform.system.SecretBox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -90,6 +92,34 @@ public class AppDatabases {
         }
         jdbc.update("update app_database set purged_at = now(), released_at = coalesce(released_at, now()) "
                 + "where app_id = ? and department_id = ? and purged_at is null", app.id(), app.departmentId());
+    }
+
+    /** Databases of the department's deleted apps that were kept, newest release first. */
+    public List<RetainedDatabase> retained(long departmentId) {
+        return jdbc.query("select id, app_name, created_at, released_at, pg_database_size(database_name) as size "
+                        + "from app_database where department_id = ? and released_at is not null and purged_at is null "
+                        + "and exists (select 1 from pg_database where datname = database_name) "
+                        + "order by released_at desc, id desc",
+                (rs, i) -> new RetainedDatabase(rs.getLong("id"), rs.getString("app_name"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("released_at").toInstant(),
+                        rs.getLong("size")), departmentId);
+    }
+
+    /**
+     * Drops a retained database of the department for good; empty when it has no such database
+     * (another department's, one still in use by a running app, or one already purged).
+     */
+    public synchronized Optional<String> purgeRetained(long departmentId, long id) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select app_name, role_name from app_database "
+                + "where id = ? and department_id = ? and released_at is not null and purged_at is null", id, departmentId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String role = (String) rows.get(0).get("role_name");
+        jdbc.execute("drop database if exists " + role + " with (force)");
+        jdbc.execute("drop role if exists " + role);
+        jdbc.update("update app_database set purged_at = now() where id = ?", id);
+        return Optional.of((String) rows.get(0).get("app_name"));
     }
 
     private List<String> roles(App app) {

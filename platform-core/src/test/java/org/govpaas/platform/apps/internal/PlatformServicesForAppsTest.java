@@ -11,6 +11,7 @@ import java.util.Map;
 import org.govpaas.catalog.SignIn;
 import org.govpaas.identity.testing.KeycloakTestServer;
 import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.RetainedDatabase;
 import org.govpaas.platform.apps.AppState;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,34 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
         assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username())).isEmpty();
         assertThat(jdbc.queryForObject("select purged_at is not null from app_database where app_id = ?",
                 Boolean.class, app.id())).isTrue();
+    }
+
+    @Test
+    void aDeletedAppsDatabaseIsListedAsRetainedUntilItsDepartmentPurgesIt() throws SQLException {
+        App app = app(900_004, "archive");
+        AppDatabases.Credentials credentials = databases.ensure(app);
+        try (Connection c = DriverManager.getConnection(credentials.jdbcUrl(), credentials.username(), credentials.password())) {
+            c.createStatement().execute("create table application (id int primary key, applicant text)");
+            c.createStatement().execute("insert into application values (1, '李四')");
+        }
+        assertThat(databases.retained(app.departmentId())).as("in use by a running app, not retained")
+                .noneMatch(r -> r.app().equals("archive"));
+
+        databases.release(app);
+        RetainedDatabase kept = databases.retained(app.departmentId()).stream()
+                .filter(r -> r.app().equals("archive")).findFirst().orElseThrow();
+        assertThat(kept.sizeBytes()).isPositive();
+        assertThat(kept.releasedAt()).isNotNull();
+
+        long otherDepartment = jdbc.queryForObject("select id from department where code = 'health'", Long.class);
+        assertThat(databases.retained(otherDepartment)).noneMatch(r -> r.id() == kept.id());
+        assertThat(databases.purgeRetained(otherDepartment, kept.id())).as("another department's").isEmpty();
+        assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username())).hasSize(1);
+
+        assertThat(databases.purgeRetained(app.departmentId(), kept.id())).contains("archive");
+        assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username())).isEmpty();
+        assertThat(databases.retained(app.departmentId())).noneMatch(r -> r.id() == kept.id());
+        assertThat(databases.purgeRetained(app.departmentId(), kept.id())).as("purging twice").isEmpty();
     }
 
     @Test
