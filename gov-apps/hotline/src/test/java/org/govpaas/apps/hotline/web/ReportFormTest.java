@@ -45,6 +45,9 @@ class ReportFormTest extends HotlineAppTest {
         assertThat(photo.statusCode()).isEqualTo(200);
         assertThat(photo.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(photo.headers().firstValue("Cache-Control").orElseThrow()).contains("private");
+        // Kept in the database, so every instance serves it and it survives a restart.
+        assertThat(jdbc.queryForObject("select p.bytes from ticket_photo p join ticket t on t.id = p.ticket_id "
+                + "where t.number = ?", byte[].class, number)).isEqualTo(jpeg);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.govpaas.apps.hotline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -61,6 +63,25 @@ class TicketFlowTest extends HotlineAppTest {
         Document ticket = Jsoup.parse(citizen.get("my/tickets/" + number).body());
         assertThat(ticket.select("#ticket-status").text()).isEqualTo("待分类");
         assertThat(ticket.select("#history li")).hasSize(1);
+    }
+
+    @Test
+    void aConfirmationWithoutTheFormsTokenIsRefused() {
+        Person citizen = citizen();
+        Person clerk = staff(DEPARTMENT);
+        String number = numberOf(citizen.report(validReport()));
+        String page = "staff/tickets/" + number;
+        clerk.post(page, page + "/triage", Map.of("category", "roads", "priority", "LOW"));
+        clerk.post(page, page + "/assign", Map.of("assignee", "team:roads"));
+        clerk.post(page, page + "/resolve", Map.of("note", "done"));
+
+        HttpResponse<String> forged = citizen.browser().send(HttpRequest.newBuilder(
+                URI.create(APP_URL + "my/tickets/" + number + "/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(citizen.get("my/tickets/" + number).body()).select("#ticket-status").text()).isEqualTo("已办结");
     }
 
     @Test
