@@ -15,25 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.govpaas.apps.permits.form.FieldProblem;
 import org.govpaas.apps.permits.form.Upload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Submitting and resubmitting on a real PostgreSQL: what is kept, what is refused, who sees what. */
-@SpringBootTest(classes = DomainTestConfiguration.class)
-class ApplicationsTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((k, v) -> registry.add(k, () -> v));
-    }
+class ApplicationsTest extends DomainTest {
 
     @Autowired
     Applications applications;

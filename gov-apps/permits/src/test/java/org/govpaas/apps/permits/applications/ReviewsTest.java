@@ -15,22 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.govpaas.apps.kit.testing.TestDatabase;
 import org.govpaas.apps.permits.form.FieldProblem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The review state machine on a real PostgreSQL: every legal move, every refused one, and races. */
-@SpringBootTest(classes = DomainTestConfiguration.class)
-class ReviewsTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.create().properties().forEach((k, v) -> registry.add(k, () -> v));
-    }
+class ReviewsTest extends DomainTest {
 
     @Autowired
     Applications applications;

@@ -3,7 +3,6 @@ package org.govpaas.apps.permits.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,37 +10,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.govpaas.apps.kit.testing.AppSignInFixture;
 import org.govpaas.apps.kit.testing.Browser;
-import org.govpaas.apps.kit.testing.TestDatabase;
-import org.govpaas.apps.permits.PermitsApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The journey of issue 4 in headless Chromium through the real Keycloak: a citizen registers,
  * applies for the permit with a document, a reviewing officer of the department claims and
  * approves it, and the citizen sees the approval. Screenshots in target/screenshots/.
  */
-@SpringBootTest(classes = PermitsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PermitsJourneyTest {
-
-    static final String DEPARTMENT = "civil-affairs";
-    static final int PORT = freePort();
-    static final String APP_URL = "http://127.0.0.1:" + PORT + "/";
-    static final AppSignInFixture SIGN_IN = AppSignInFixture.create("permits-journey", DEPARTMENT, APP_URL);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        TestDatabase.create().properties().forEach((k, v) -> registry.add(k, () -> v));
-        SIGN_IN.properties().forEach((k, v) -> registry.add(k, () -> v));
-    }
+class PermitsJourneyTest extends RunningApp {
 
     @Test
     void aCitizenAppliesWithADocumentStaffApproveAndTheCitizenSeesTheApproval(@TempDir Path dir) throws IOException {
@@ -129,13 +109,5 @@ class PermitsJourneyTest {
     private static void date(Browser browser, String field, String isoDate) {
         WebElement input = browser.driver().findElement(By.id("field-" + field));
         browser.driver().executeScript("arguments[0].value = arguments[1];", input, isoDate);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

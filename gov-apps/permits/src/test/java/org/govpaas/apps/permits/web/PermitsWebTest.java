@@ -2,52 +2,31 @@ package org.govpaas.apps.permits.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import org.govpaas.apps.kit.testing.AppSignInFixture;
-import org.govpaas.apps.kit.testing.TestDatabase;
-import org.govpaas.apps.permits.PermitsApplication;
 import org.govpaas.identity.testing.BrowserlessLogin;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running app over HTTP, signed in through the real Keycloak: bad input and uploads as the
  * citizen sees them, privacy between citizens, the back office closed to other departments,
  * refused transitions, documents served safely. (The browser journey is PermitsJourneyTest.)
  */
-@SpringBootTest(classes = PermitsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PermitsWebTest {
+class PermitsWebTest extends RunningApp {
 
-    static final String DEPARTMENT = "civil-affairs";
-    static final int PORT = freePort();
-    static final String APP_URL = "http://127.0.0.1:" + PORT + "/";
-    static final AppSignInFixture SIGN_IN = AppSignInFixture.create("permits-web", DEPARTMENT, APP_URL);
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final String SCRIPT = "<script>alert('x')</script>";
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        TestDatabase.create().properties().forEach((k, v) -> registry.add(k, () -> v));
-        SIGN_IN.properties().forEach((k, v) -> registry.add(k, () -> v));
-    }
 
     @Test
     void theStartPageNamesThePermitInBothLanguages() {
@@ -247,34 +226,5 @@ class PermitsWebTest {
         Arrays.fill(content, (byte) ' ');
         System.arraycopy(PDF, 0, content, 0, PDF.length);
         return content;
-    }
-
-    /**
-     * Signs in through the realm that guards {@code path} and checks the app then serves it.
-     * The login starts at the app's authorization endpoint: an app URL as start would already
-     * count as "arrived" before any sign-in.
-     */
-    private static BrowserlessLogin signedIn(String username, String path) {
-        BrowserlessLogin browser = new BrowserlessLogin();
-        String realm = path.startsWith("staff") ? "staff" : "citizens";
-        URI landed = browser.login(URI.create(APP_URL + "oauth2/authorization/" + realm), username,
-                AppSignInFixture.PASSWORD, uri -> uri.toString().startsWith(APP_URL) && !uri.getPath().startsWith("/login/")
-                        && !uri.getPath().startsWith("/oauth2/"));
-        assertThat(landed.toString()).startsWith(APP_URL);
-        HttpResponse<String> page = get(browser, path);
-        assertThat(page.statusCode()).as(username + " at " + path).isIn(200, 403);
-        return browser;
-    }
-
-    private static HttpResponse<String> get(BrowserlessLogin browser, String path) {
-        return browser.send(HttpRequest.newBuilder(URI.create(APP_URL + path)).header("Accept", "text/html").GET());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
