@@ -20,7 +20,7 @@ public interface BookingMapper {
 
     boolean holdsLiveBooking(@Param("slotId") long slotId, @Param("citizenSubject") String citizenSubject);
 
-    /** Cancels this citizen's open booking of a slot that has not started: 1 when done. */
+    /** Cancels an open booking of a slot that has not started, only this citizen's unless null: 1 when done. */
     int cancel(@Param("code") String code, @Param("citizenSubject") String citizenSubject, @Param("now") Instant now);
 
     /** Marks an open booking checked in: 1 when done. */

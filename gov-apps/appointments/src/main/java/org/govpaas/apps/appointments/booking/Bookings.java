@@ -95,12 +95,26 @@ public class Bookings {
         if (booking.isEmpty()) {
             return false;
         }
+        cancel(booking.get(), citizenSubject);
+        return true;
+    }
+
+    /**
+     * Cancels a booking on the citizen's behalf (staff, e.g. when the citizen phones); the caller
+     * records who did it, in the same transaction.
+     *
+     * @throws BookingRefused when it is already cancelled, checked in, or its slot has started
+     */
+    public void cancelForCitizen(Booking booking) {
+        cancel(booking, null);
+    }
+
+    private void cancel(Booking booking, String citizenSubject) {
         transaction.executeWithoutResult(status -> {
-            if (mapper.cancel(booking.get().code(), citizenSubject, clock.instant()) != 1) {
+            if (mapper.cancel(booking.code(), citizenSubject, clock.instant()) != 1) {
                 throw new BookingRefused(Reason.NOT_CANCELLABLE);
             }
-            slots.releaseSeat(booking.get().slotId());
+            slots.releaseSeat(booking.slotId());
         });
-        return true;
     }
 }

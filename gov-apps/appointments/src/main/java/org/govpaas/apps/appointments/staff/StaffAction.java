@@ -7,4 +7,5 @@ public record StaffAction(long id, Instant at, String staffSubject, String staff
                           String bookingCode, String detail) {
 
     public static final String CHECK_IN = "CHECK_IN";
+    public static final String CANCEL = "CANCEL";
 }

@@ -110,6 +110,29 @@ class StaffWebTest extends OwnDatabase {
     }
 
     @Test
+    void staffCancelForACitizenFreeThePlaceAndTheCancellationIsRecorded() throws Exception {
+        Slot mondayFour = slots.onDay(HALL, MONDAY).get(14);
+        Booking booking = bookings.book("c-5", "周九", "婚姻登记", mondayFour.id());
+
+        var result = mvc.perform(post("/staff/bookings/" + booking.code() + "/cancel").with(staff("s-4", "吴科员")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String schedule = mvc.perform(get(URI.create(result.getResponse().getRedirectedUrl())).with(staff("s-4", "吴科员"))
+                .cookie(sessionOf(result))).andReturn().getResponse().getContentAsString();
+
+        assertThat(schedule).contains("预约 " + booking.code() + " 已取消");
+        assertThat(bookings.find("c-5", booking.code())).get().extracting(Booking::status).isEqualTo(Booking.Status.CANCELLED);
+        assertThat(slots.onDay(HALL, MONDAY).get(14).booked()).isZero();
+        String audit = mvc.perform(get("/staff/audit").with(staff("s-4", "吴科员"))).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(audit).select("#audit").text()).contains("吴科员", "代市民取消预约", booking.code());
+
+        String again = mvc.perform(post("/staff/bookings/" + booking.code() + "/cancel").with(staff("s-4", "吴科员")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(again).select(".govuk-error-summary a").attr("href")).isEqualTo("#booking-" + booking.code());
+        mvc.perform(post("/staff/bookings/22222-22222/cancel").with(staff("s-4", "吴科员")).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aBookingOfAnotherDayCannotBeCheckedInToday() throws Exception {
         Slot tuesday = slots.onDay(HALL, MONDAY.plusDays(1)).getFirst();
         Booking booking = bookings.book("c-4", "孙八", "婚姻登记", tuesday.id());
