@@ -9,7 +9,6 @@ import org.govpaas.platform.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What deleting an app left behind on purpose: its database. The department's developers see
@@ -37,7 +36,7 @@ public class RetainedData {
         return databases.retained(department.id());
     }
 
-    @Transactional
+    /** Not in a transaction: PostgreSQL cannot drop a database inside one. */
     public void purge(Caller caller, String dept, long id) {
         Department department = departments.get(caller, dept);
         if (!apps.canOperate(caller, dept)) {

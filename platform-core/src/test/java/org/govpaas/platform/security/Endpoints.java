@@ -131,6 +131,8 @@ final class Endpoints {
         }
         add("POST /console/departments/{dept}/apps/{app}/delete", (c, d) -> c.post(console + d + "/apps/"
                 + fixtures.disposableApp(d) + "/delete", Map.of()), 302, 403, 302, 403, 403);
+        add("POST /console/departments/{dept}/apps/retained-databases/{id}/purge", (c, d) -> c.post(console + d
+                + "/apps/retained-databases/999999999/purge", Map.of("confirm", "true")), 404, 403, 404, 403, 403);
         add("GET /console/deploy/{template}", (c, d) -> c.get("/console/deploy/notice-board"), 200, 200, 200, 200, 302);
         add("POST /console/deploy/{template}", (c, d) -> c.post("/console/deploy/notice-board", Map.of("dept", d,
                 "name", uniqueCode(), "version", "1.0.0", "instances", "0", "memoryMb", "256",

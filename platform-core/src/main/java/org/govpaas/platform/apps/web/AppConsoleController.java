@@ -6,6 +6,7 @@ import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.apps.App;
 import org.govpaas.platform.apps.AppChanges;
 import org.govpaas.platform.apps.AppService;
+import org.govpaas.platform.apps.RetainedData;
 import org.govpaas.platform.system.PublicUrls;
 import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.system.FieldValidationException;
@@ -29,13 +30,15 @@ class AppConsoleController {
     static final String STATUS = "apps/detail :: live";
 
     private final AppService apps;
+    private final RetainedData retained;
     private final DepartmentService departments;
     private final PublicUrls publicUrls;
     private final MessageSource messages;
 
-    AppConsoleController(AppService apps, DepartmentService departments, PublicUrls publicUrls,
+    AppConsoleController(AppService apps, RetainedData retained, DepartmentService departments, PublicUrls publicUrls,
                          MessageSource messages) {
         this.apps = apps;
+        this.retained = retained;
         this.departments = departments;
         this.publicUrls = publicUrls;
         this.messages = messages;
@@ -46,7 +49,23 @@ class AppConsoleController {
         model.addAttribute("department", departments.get(caller, dept));
         model.addAttribute("apps", apps.list(caller, dept));
         model.addAttribute("canOperate", apps.canOperate(caller, dept));
+        model.addAttribute("retained", retained.databases(caller, dept));
         return LIST;
+    }
+
+    /** Irreversible, so the developer must tick the confirmation; without it nothing is dropped. */
+    @PostMapping("/retained-databases/{id}/purge")
+    String purgeRetained(Caller caller, @PathVariable("dept") String dept, @PathVariable("id") long id,
+                         @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
+                         RedirectAttributes redirect) {
+        if (!confirm) {
+            retained.databases(caller, dept); // the same 404 for another department, before anything else
+            redirect.addFlashAttribute("notice", "apps.retained.confirmRequired");
+        } else {
+            retained.purge(caller, dept, id);
+            redirect.addFlashAttribute("notice", "apps.retained.purged");
+        }
+        return "redirect:/console/departments/" + dept + "/apps";
     }
 
     @GetMapping("/{app}")

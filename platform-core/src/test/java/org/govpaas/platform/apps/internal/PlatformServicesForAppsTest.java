@@ -75,8 +75,18 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
         assertThat(databases.purgeRetained(otherDepartment, kept.id())).as("another department's").isEmpty();
         assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username())).hasSize(1);
 
-        assertThat(databases.purgeRetained(app.departmentId(), kept.id())).contains("archive");
+        // The department's developer sees it in the console and purges it there, confirming first.
+        var developer = as("dev-civil");
+        assertThat(developer.get("/console/departments/civil-affairs/apps?lang=zh-CN").body())
+                .contains("已删除应用保留的数据", "archive");
+        String purge = "/console/departments/civil-affairs/apps/retained-databases/" + kept.id() + "/purge";
+        assertThat(developer.post(purge, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username()))
+                .as("not confirmed: nothing dropped").hasSize(1);
+        assertThat(developer.post(purge, Map.of("confirm", "true")).statusCode()).isEqualTo(302);
         assertThat(jdbc.queryForList("select 1 from pg_database where datname = ?", credentials.username())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'APP_DATA_PURGED' "
+                + "and detail like 'archive:%'", Integer.class)).isEqualTo(1);
         assertThat(databases.retained(app.departmentId())).noneMatch(r -> r.id() == kept.id());
         assertThat(databases.purgeRetained(app.departmentId(), kept.id())).as("purging twice").isEmpty();
     }
