@@ -72,8 +72,14 @@ class PermitsJourneyTest extends RunningApp {
                 settled(staff).screenshot("permits-06-review");
                 staff.driver().findElement(By.id("approve")).click();
                 assertThat(staff.find(By.id("status")).getText()).contains("已批准");
-                assertThat(staff.find(By.id("history")).getText()).contains(officer, "批准", "材料齐全");
+                WebElement history = staff.find(By.id("history"));
+                assertThat(history.getText()).contains(officer, "批准", "材料齐全");
+                staff.driver().executeScript("arguments[0].scrollIntoView()", history);
                 settled(staff).screenshot("permits-07-approved-staff");
+                staff.driver().findElement(By.linkText("审查队列")).click();
+                staff.find(By.id("activity-link")).click();
+                assertThat(staff.find(By.id("activity")).getText()).contains(reference, officer, "批准");
+                settled(staff).screenshot("permits-07b-staff-activity");
             }
 
             citizen.driver().navigate().refresh();

@@ -159,8 +159,21 @@ class PermitsWebTest extends RunningApp {
         String citizenView = get(citizen, "my/applications/" + reference).body();
         assertThat(citizenView).contains("需补正材料", "请补充现场照片", "审查人员").doesNotContain(alice);
 
+        // The citizen corrects the application and sends it back with a photo; it returns to alice.
+        HttpResponse<String> edit = get(citizen, "my/applications/" + reference + "/edit");
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(edit.body()).select("#request").text()).contains("请补充现场照片");
+        assertThat(Jsoup.parse(edit.body()).select("#field-location").attr("value")).isEqualTo("文三路 100 号");
+        HttpResponse<String> resubmitted = send(citizen, "my/applications/" + reference,
+                validForm(citizen).field("answer.area", "10").file("files", "现场.png", "image/png", png()));
+        assertThat(resubmitted.statusCode()).isEqualTo(302);
+        assertThat(status(reference)).isEqualTo("IN_REVIEW");
+        assertThat(get(citizen, "my/applications/" + reference).body()).contains("现场.png", "a.pdf", "补正后重新提交");
+        assertThat(get(citizen, "my/applications/" + reference + "/edit").statusCode())
+                .as("nothing to correct any more: back to the application").isEqualTo(302);
+
         String activity = get(second, "staff/activity").body();
-        assertThat(activity).contains(reference, "要求补正材料", "受理审查", "提交申请");
+        assertThat(activity).contains(reference, "补正后重新提交", "要求补正材料", "受理审查", "提交申请");
     }
 
     // ------------------------------------------------------------------ helpers
