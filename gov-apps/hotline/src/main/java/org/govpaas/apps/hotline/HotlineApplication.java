@@ -1,8 +1,10 @@
 package org.govpaas.apps.hotline;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The city hotline (12345 市民热线): citizens report an issue and follow their ticket, staff of
@@ -13,6 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class HotlineApplication {
+
+    /** Tests replace it to pin "now"; everything that stamps a time asks it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(HotlineApplication.class, args);

@@ -1,6 +1,5 @@
 package org.govpaas.apps.hotline;
 
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +18,6 @@ public record HotlineChoices(Choices categories, Choices districts, Choices team
                     Choices.parse("GOVPAAS_PARAM_CATEGORIES", settings.categories(), false),
                     Choices.parse("GOVPAAS_PARAM_DISTRICTS", settings.districts(), true),
                     Choices.parse("GOVPAAS_PARAM_TEAMS", settings.teams(), false));
-        }
-
-        /** Tests replace it to pin "now"; everything that stamps a time asks it. */
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
         }
     }
 }

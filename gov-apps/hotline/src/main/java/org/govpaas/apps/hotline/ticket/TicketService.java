@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.govpaas.apps.hotline.HotlineChoices;
 import org.govpaas.apps.hotline.HotlineSettings;
 import org.govpaas.apps.hotline.photo.Photo;
@@ -145,7 +146,7 @@ public class TicketService {
     }
 
     private Ticket change(Actor actor, String number, Action action, Change recorded,
-                          java.util.function.UnaryOperator<TicketState> apply) {
+                          UnaryOperator<TicketState> apply) {
         requireKind(actor, action.by());
         Ticket ticket = tickets.lockByNumber(number);
         if (ticket == null || (actor.kind() == Actor.Kind.CITIZEN && !ticket.citizenSubject().equals(actor.subject()))) {
