@@ -72,7 +72,7 @@ class CitizenController {
                   @RequestParam(name = "files", required = false) MultipartFile[] files, Locale locale, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> answers = answers(parameters);
-        Outcome outcome = applications.submit(citizen(user), answers, Uploads.of(files));
+        Outcome outcome = applications.submit(citizen(user), answers, Uploads.of(files, form.attachments().maxBytes()));
         if (!outcome.isDone()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return showForm(null, answers, problems.resolve(outcome.problems(), locale), locale, model);
@@ -110,7 +110,7 @@ class CitizenController {
         Map<String, String> answers = answers(parameters);
         Outcome outcome;
         try {
-            outcome = applications.resubmit(citizen(user), reference, answers, Uploads.of(files),
+            outcome = applications.resubmit(citizen(user), reference, answers, Uploads.of(files, form.attachments().maxBytes()),
                     remove == null ? List.of() : remove);
         } catch (TransitionRefused refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());

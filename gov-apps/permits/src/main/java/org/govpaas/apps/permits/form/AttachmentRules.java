@@ -67,10 +67,10 @@ public record AttachmentRules(Set<FileType> types, long maxBytes, int minCount, 
      */
     public Optional<FieldProblem> check(Upload upload) {
         String name = upload.safeName();
-        if (upload.content().length == 0) {
+        if (upload.size() == 0) {
             return Optional.of(new FieldProblem(FIELD, "upload.error.empty", name));
         }
-        if (upload.content().length > maxBytes) {
+        if (upload.size() > maxBytes) {
             return Optional.of(new FieldProblem(FIELD, "upload.error.tooLarge", name, maxMb()));
         }
         Optional<FileType> sniffed = FileType.sniff(upload.content());

@@ -13,7 +13,8 @@ public final class Uploads {
     private Uploads() {
     }
 
-    public static List<Upload> of(MultipartFile[] files) {
+    /** Files larger than {@code maxBytes} are not read: they are refused by size alone. */
+    public static List<Upload> of(MultipartFile[] files, long maxBytes) {
         List<Upload> uploads = new ArrayList<>();
         if (files == null) {
             return uploads;
@@ -21,6 +22,10 @@ public final class Uploads {
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename();
             if ((name == null || name.isEmpty()) && file.isEmpty()) {
+                continue;
+            }
+            if (file.getSize() > maxBytes) {
+                uploads.add(new Upload(name, file.getSize(), new byte[0]));
                 continue;
             }
             try {
