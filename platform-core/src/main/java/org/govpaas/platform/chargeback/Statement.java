@@ -24,7 +24,7 @@ public record Statement(String department, String departmentNameZh, String depar
     /** Amount per component, adjustments included, for charts. */
     public BigDecimal amount(Component component) {
         return lines.stream().filter(l -> l.component() == component).map(StatementLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(Rating.MONEY, Rating.ROUNDING);
     }
 
     /** {@link #amount(Component)} by the component's name, for templates. */
