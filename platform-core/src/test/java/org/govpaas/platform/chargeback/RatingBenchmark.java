@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rates a month of usage samples into statements (the IT office's close): a month of ~10 million
- * samples (230 apps across 50 departments, one sample a minute) beside a month of ~1 million
- * (23 apps) in the same run, timing each close and the heap's peak during it. Each close but the
+ * samples (230 apps across 50 departments, one sample a minute) beside ~1 million of the same apps
+ * (3 days of the next month) in the same run, timing each close and the heap's peak during it. Each close but the
  * last runs in a transaction that is rolled back, so the same month can be closed again.
  * Not a test: run with {@code bench/chargeback/run.sh}; figures go to bench/chargeback/README.md.
  */
@@ -48,13 +48,15 @@ class RatingBenchmark extends PlatformIntegrationTest {
                   from generate_series(1, ?) g on conflict (code) do nothing""", DEPARTMENTS);
         new ChargebackFixtures(jdbc).rateCard("2004-01-01", "0.20", "0.05", "0.50", "0.01", "0.06", "1.5");
         StringBuilder report = new StringBuilder();
-        report.append(month("2004-01", 230)).append(month("2004-02", 23));
+        // The same 230 apps for the whole of January, and for the first 3 days of February: ten times
+        // the samples, the same rows reaching the JVM.
+        report.append(month("2004-01", 230, 31)).append(month("2004-02", 230, 3));
         System.out.print(report);
         Files.writeString(Path.of("target", "chargeback-rating.txt"), report);
     }
 
-    /** Generates {@code apps} apps' samples for the whole month in PostgreSQL, then closes it RUNS times. */
-    private String month(String period, int apps) {
+    /** Generates {@code apps} apps' samples for the month's first {@code days} in PostgreSQL, then closes it RUNS times. */
+    private String month(String period, int apps, int days) {
         YearMonth month = YearMonth.parse(period);
         long t0 = System.nanoTime();
         jdbc.update("""
@@ -67,7 +69,7 @@ class RatingBenchmark extends PlatformIntegrationTest {
                   join department d on d.code = 'bench-' || (1 + a % ?)
                  cross join generate_series(?::timestamptz, ?::timestamptz - interval '1 minute', interval '1 minute') m
                 """, 8_000_000L + month.getMonthValue() * 1000L, 8_000_000L + month.getMonthValue() * 1000L + apps - 1,
-                DEPARTMENTS, month.atDay(1) + " 00:00+08", month.plusMonths(1).atDay(1) + " 00:00+08");
+                DEPARTMENTS, month.atDay(1) + " 00:00+08", month.atDay(1).plusDays(days) + " 00:00+08");
         jdbc.execute("analyze usage_sample");
         long samples = jdbc.queryForObject("select count(*) from usage_sample where app_id between ? and ?", Long.class,
                 8_000_000L + month.getMonthValue() * 1000L, 8_000_000L + month.getMonthValue() * 1000L + apps - 1);
@@ -91,9 +93,9 @@ class RatingBenchmark extends PlatformIntegrationTest {
         }
         long lines = jdbc.queryForObject("select count(*) from statement_line l join statement s on s.id = l.statement_id "
                 + "where s.period = ?", Long.class, period);
-        return String.format("%s: %,d samples (%d apps, %d departments), generated in %,d ms; %d statement lines%n"
+        return String.format("%s: %,d samples (%d apps, %d departments, %d days), generated in %,d ms; %d statement lines%n"
                         + "  close ms: %s median %d%n  heap growth during the close (peak - before, MiB): %s median %d%n",
-                period, samples, apps, DEPARTMENTS, setup, lines, millis, median(millis), heapPeaks, median(heapPeaks));
+                period, samples, apps, DEPARTMENTS, days, setup, lines, millis, median(millis), heapPeaks, median(heapPeaks));
     }
 
     private static long resetHeapPeak() {
