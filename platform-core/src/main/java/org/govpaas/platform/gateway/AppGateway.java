@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.govpaas.platform.apps.AppDirectory;
 import org.govpaas.platform.apps.AppDirectory.Route;
 import org.govpaas.runtime.AppId;
@@ -87,15 +88,32 @@ class AppGateway {
             try {
                 return forwarder.forward(request, route, attempts.get(i));
             } catch (ResourceAccessException e) {
-                if (!nothingWasSent(e)) {
+                if (!nothingWasSent(e) && !(idempotent(request) && closedWithoutAnswer(e))) {
                     log.warn("Instance {} of {} failed mid-request: {}", attempts.get(i), id.get(), e.toString());
                     return pages.badGateway(route);
                 }
-                log.info("Instance {} of {} refused the connection ({} of {} attempts)", attempts.get(i), id.get(),
+                log.info("Instance {} of {} refused or dropped the connection ({} of {} attempts)", attempts.get(i), id.get(),
                         i + 1, attempts.size());
             }
         }
         return pages.unavailable(route);
+    }
+
+    /**
+     * An instance that stops (a rollout, a scale-down) closes its kept-alive connections without
+     * answering; a GET or HEAD sent on one is safe to repeat on another instance.
+     */
+    private static boolean closedWithoutAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoHttpResponseException || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean idempotent(ServerRequest request) {
+        return request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD);
     }
 
     /** Only a refused or timed-out connection is safe to retry: the request has not left us. */

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class TestArtifacts {
 
+    /** Every gov-app the catalog offers; platform-core's pom lists them as test dependencies so they build first. */
+    private static final java.util.List<String> APPS = java.util.List.of("notice-board", "appointments", "permits", "hotline");
     private static Path repository;
 
     private TestArtifacts() {
@@ -21,7 +23,9 @@ public final class TestArtifacts {
         if (repository == null) {
             try {
                 repository = Files.createTempDirectory("govpaas-test-m2");
-                copy("notice-board");
+                for (String app : APPS) {
+                    copy(app);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
