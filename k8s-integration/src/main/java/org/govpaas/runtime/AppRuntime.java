@@ -54,4 +54,9 @@ public interface AppRuntime {
     default Optional<AppUsage> usage(AppId id) {
         return Optional.empty();
     }
+
+    /** What every instance of {@code tier} costs beyond the app's own CPU and memory here. */
+    default PodOverhead overhead(IsolationTier tier) {
+        return PodOverhead.NONE;
+    }
 }

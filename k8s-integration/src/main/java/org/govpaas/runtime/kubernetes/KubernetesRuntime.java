@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.node.v1.RuntimeClass;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
@@ -32,6 +33,7 @@ import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.AppUsage;
 import org.govpaas.runtime.IsolationTier;
 import org.govpaas.runtime.LogLine;
+import org.govpaas.runtime.PodOverhead;
 import org.govpaas.runtime.RuntimeState;
 
 /**
@@ -63,6 +65,8 @@ public final class KubernetesRuntime implements AppRuntime {
     private final ObjectApplier applier;
     private final PodUsage usage;
     private final ClusterBackoff backoff;
+    private final Clock clock;
+    private volatile KnownOverhead hypervisorOverhead;
     private final DepartmentObjects departments;
     /** Only for telling what an app was doing when the cluster went away; never used to decide. */
     private final Map<AppId, AppStatus> lastSeen = new ConcurrentHashMap<>();
@@ -84,6 +88,7 @@ public final class KubernetesRuntime implements AppRuntime {
         this.applier = new ObjectApplier(client);
         this.usage = new PodUsage(client, clock);
         this.backoff = new ClusterBackoff(clock, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        this.clock = clock;
         this.departments = new DepartmentObjects(applier, clock, departmentRecheck);
     }
 
@@ -255,6 +260,34 @@ public final class KubernetesRuntime implements AppRuntime {
     @Override
     public Optional<AppUsage> usage(AppId id) {
         return backoff.call(() -> usage.of(id, pods(id)));
+    }
+
+    /**
+     * The hypervisor tier's RuntimeClass declares its pod overhead ({@code overhead.podFixed}); the
+     * cluster adds it to every pod's quota usage, so the platform counts and bills it too. Read at
+     * most once a minute; while the cluster is away the last value read stands.
+     */
+    @Override
+    public PodOverhead overhead(IsolationTier tier) {
+        if (tier != IsolationTier.HYPERVISOR) {
+            return PodOverhead.NONE;
+        }
+        KnownOverhead known = hypervisorOverhead;
+        if (known != null && known.readAt().plus(Duration.ofMinutes(1)).isAfter(clock.instant())) {
+            return known.overhead();
+        }
+        try {
+            RuntimeClass runtimeClass = backoff.call(() -> client.resources(RuntimeClass.class)
+                    .withName(settings.hypervisorRuntimeClass()).get());
+            PodOverhead read = RuntimeClassOverhead.of(runtimeClass);
+            hypervisorOverhead = new KnownOverhead(read, clock.instant());
+            return read;
+        } catch (ClusterUnavailableException e) {
+            return known == null ? PodOverhead.NONE : known.overhead();
+        }
+    }
+
+    private record KnownOverhead(PodOverhead overhead, java.time.Instant readAt) {
     }
 
     private List<Pod> pods(AppId id) {

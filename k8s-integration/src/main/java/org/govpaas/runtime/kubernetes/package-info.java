@@ -18,8 +18,10 @@
  * ({@code KubernetesRuntimeContractTest}); {@link org.govpaas.runtime.kubernetes.PodLogFollower}
  * follows the pods' output.
  *
- * <p>Not yet here: the RuntimeClass overhead in cost;
- * removing a department's namespace; a stable {@code GOVPAAS_INSTANCE_INDEX} (a Deployment has
+ * The hypervisor tier's pod overhead is read from its RuntimeClass ({@link
+ * org.govpaas.runtime.kubernetes.RuntimeClassOverhead}); the platform counts it in quota and cost.
+ *
+ * <p>Not yet here: removing a department's namespace; a stable {@code GOVPAAS_INSTANCE_INDEX} (a Deployment has
  * no ordinal; a StatefulSet with the {@code apps.kubernetes.io/pod-index} label would).
  */
 package org.govpaas.runtime.kubernetes;

@@ -16,6 +16,7 @@ import org.govpaas.platform.system.FieldValidationException;
 import org.govpaas.platform.system.NotFoundException;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
+import org.govpaas.runtime.IsolationTier;
 import org.govpaas.runtime.LogLine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -111,7 +112,7 @@ public class AppService {
             throw FieldValidationException.coded("name", "app.name.taken",
                     "An app with this name already exists in the department.");
         }
-        checkQuota(department, null, checked.instances(), checked.memoryMb());
+        checkQuota(department, null, checked.isolation(), checked.instances(), checked.memoryMb());
         checkSpending(caller, department, null, checked.isolation(), checked.instances(), checked.memoryMb());
         AppRow row = AppRow.create(department.id(), request.name(), checked, caller.username());
         apps.insert(row);
@@ -139,7 +140,7 @@ public class AppService {
             throw FieldValidationException.coded(errors);
         }
         if (!app.isStopped()) {
-            checkQuota(target.department(), app, checked.instances(), checked.memoryMb());
+            checkQuota(target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
             checkSpending(caller, target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
         }
         AppRow row = AppRow.of(app);
@@ -159,7 +160,7 @@ public class AppService {
     public App start(Caller caller, String dept, String name) {
         Target target = operable(caller, dept, name);
         App app = target.app();
-        checkQuota(target.department(), app, app.instances(), app.memoryMb());
+        checkQuota(target.department(), app, app.isolation(), app.instances(), app.memoryMb());
         checkSpending(caller, target.department(), app, app.isolation(), app.instances(), app.memoryMb());
         AppRow row = AppRow.of(app);
         row.desire("RUNNING");
@@ -214,14 +215,26 @@ public class AppService {
         return updated;
     }
 
-    /** Runs under the department row lock taken by the caller, so two requests cannot both pass. */
-    private void checkQuota(Department department, App replacing, int instances, int memoryMb) {
-        Map<String, Object> usage = apps.usage(department.id());
-        long usedApps = ((Number) usage.get("apps")).longValue() - (replacing == null ? 0 : 1);
-        long usedInstances = ((Number) usage.get("instances")).longValue()
-                - (replacing == null || replacing.isStopped() ? 0 : replacing.instances());
-        long usedMemory = ((Number) usage.get("memory_mb")).longValue()
-                - (replacing == null || replacing.isStopped() ? 0 : (long) replacing.instances() * replacing.memoryMb());
+    /**
+     * Runs under the department row lock taken by the caller, so two requests cannot both pass.
+     * Memory counts what an instance really takes on this runtime: the app's own plus the pod
+     * overhead of its isolation tier (a hypervisor-backed pod's virtual machine), as the
+     * cluster's quota counts it too.
+     */
+    private void checkQuota(Department department, App replacing, String isolation, int instances, int memoryMb) {
+        long usedApps = 0;
+        long usedInstances = 0;
+        long usedMemory = 0;
+        for (App other : apps.findByDepartment(department.id())) {
+            if (other.isDeleting() || (replacing != null && other.id() == replacing.id())) {
+                continue;
+            }
+            usedApps++;
+            if (!other.isStopped()) {
+                usedInstances += other.instances();
+                usedMemory += (long) other.instances() * memoryPerInstance(other.isolation(), other.memoryMb());
+            }
+        }
         Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         if (usedApps + 1 > department.maxApps()) {
             errors.put("name", FieldValidationException.error("quota.apps", "The department's quota allows " + department.maxApps() + " apps; "
@@ -232,13 +245,17 @@ public class AppService {
                     + department.maxInstances() + " instances; " + usedInstances + " are in use.",
                     department.maxInstances(), usedInstances));
         }
-        if (usedMemory + (long) instances * memoryMb > department.maxMemoryMib()) {
+        if (usedMemory + (long) instances * memoryPerInstance(isolation, memoryMb) > department.maxMemoryMib()) {
             errors.put("memoryMb", FieldValidationException.error("quota.memory", "The department's quota allows " + department.maxMemoryMib()
                     + " MiB; " + usedMemory + " MiB are in use.", department.maxMemoryMib(), usedMemory));
         }
         if (!errors.isEmpty()) {
             throw FieldValidationException.coded(errors);
         }
+    }
+
+    private int memoryPerInstance(String isolation, int memoryMb) {
+        return isolation == null ? memoryMb : memoryMb + runtime.overhead(IsolationTier.fromLabel(isolation)).memoryMib();
     }
 
     /** The budget (chargeback), under the same department lock as the quota. */

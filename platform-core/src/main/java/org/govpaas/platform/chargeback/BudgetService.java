@@ -11,6 +11,9 @@ import org.govpaas.platform.department.Department;
 import org.govpaas.platform.department.DepartmentService;
 import org.govpaas.platform.metering.MeteringProperties;
 import org.govpaas.platform.system.FieldValidationException;
+import org.govpaas.runtime.AppRuntime;
+import org.govpaas.runtime.IsolationTier;
+import org.govpaas.runtime.PodOverhead;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +31,16 @@ public class BudgetService implements SpendingGuard {
     private final StatementService statements;
     private final RateCardService rateCards;
     private final MeteringProperties metering;
+    private final AppRuntime runtime;
     private final ApplicationEventPublisher events;
 
     BudgetService(DepartmentService departments, StatementService statements, RateCardService rateCards,
-                  MeteringProperties metering, ApplicationEventPublisher events) {
+                  MeteringProperties metering, AppRuntime runtime, ApplicationEventPublisher events) {
         this.departments = departments;
         this.statements = statements;
         this.rateCards = rateCards;
         this.metering = metering;
+        this.runtime = runtime;
         this.events = events;
     }
 
@@ -47,11 +52,15 @@ public class BudgetService implements SpendingGuard {
                 statements.statement(department, month).total());
     }
 
-    /** The monthly estimate of an app of that size in the current month; empty without a rate card. */
+    /**
+     * The monthly estimate of an app of that size in the current month, with the pod overhead of
+     * its isolation tier as metering records it; empty without a rate card.
+     */
     public Optional<Rating.Totals> estimate(String isolation, int instances, int memoryMb) {
         YearMonth month = statements.currentMonth();
-        return rateCards.inForce(month).map(card -> Rating.monthlyEstimate(card, month, isolation, instances, memoryMb,
-                metering.cpuMillisPerInstance()));
+        PodOverhead overhead = isolation == null ? PodOverhead.NONE : runtime.overhead(IsolationTier.fromLabel(isolation));
+        return rateCards.inForce(month).map(card -> Rating.monthlyEstimate(card, month, isolation, instances,
+                memoryMb + overhead.memoryMib(), metering.cpuMillisPerInstance() + overhead.cpuMillis()));
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.govpaas.platform.metering.internal.UsageMapper;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppUsage;
+import org.govpaas.runtime.IsolationTier;
+import org.govpaas.runtime.PodOverhead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -119,8 +121,11 @@ public class Meter implements DisposableBean {
         // The gateway's counters start at zero with this process: the first reading is all served since.
         long served = previous == null ? requestsTotal : Math.max(0, requestsTotal - previous.requests());
         String isolation = app.isolationApplied() != null ? app.isolationApplied() : app.isolation();
+        // Allocated includes what the tier adds to every instance (a hypervisor pod's virtual machine).
+        PodOverhead overhead = instances == 0 ? PodOverhead.NONE : runtime.overhead(IsolationTier.fromLabel(isolation));
         return new UsageSample(app.id(), minute, app.departmentId(), app.name(), isolation, instances,
-                settings.allocatedVcpuMillis(instances), instances * app.memoryMb(), cpuUsed,
+                settings.allocatedVcpuMillis(instances) + instances * overhead.cpuMillis(),
+                instances * (app.memoryMb() + overhead.memoryMib()), cpuUsed,
                 used.map(AppUsage::memoryBytes).orElse(instances == 0 ? 0L : null),
                 samples.databaseBytes(app.departmentId(), app.id()), (int) Math.min(Integer.MAX_VALUE, served));
     }

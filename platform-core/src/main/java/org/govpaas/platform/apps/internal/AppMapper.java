@@ -1,7 +1,6 @@
 package org.govpaas.platform.apps.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -21,9 +20,6 @@ public interface AppMapper {
 
     /** Locks the department row: quota checks and the change they guard are serialized per department. */
     void lockDepartment(@Param("departmentId") long departmentId);
-
-    /** Apps, instances and memory the department's apps reserve now (deleting apps excluded). */
-    Map<String, Object> usage(@Param("departmentId") long departmentId);
 
     void insert(AppRow row);
 
