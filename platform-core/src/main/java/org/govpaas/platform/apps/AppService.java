@@ -112,8 +112,7 @@ public class AppService {
             throw FieldValidationException.coded("name", "app.name.taken",
                     "An app with this name already exists in the department.");
         }
-        checkQuota(department, null, checked.isolation(), checked.instances(), checked.memoryMb());
-        checkSpending(caller, department, null, checked.isolation(), checked.instances(), checked.memoryMb());
+        checkCapacity(caller, department, null, checked.isolation(), checked.instances(), checked.memoryMb());
         AppRow row = AppRow.create(department.id(), request.name(), checked, caller.username());
         apps.insert(row);
         App app = apps.findByName(department.id(), request.name()).orElseThrow();
@@ -140,8 +139,7 @@ public class AppService {
             throw FieldValidationException.coded(errors);
         }
         if (!app.isStopped()) {
-            checkQuota(target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
-            checkSpending(caller, target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
+            checkCapacity(caller, target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
         }
         AppRow row = AppRow.of(app);
         row.apply(checked);
@@ -160,8 +158,7 @@ public class AppService {
     public App start(Caller caller, String dept, String name) {
         Target target = operable(caller, dept, name);
         App app = target.app();
-        checkQuota(target.department(), app, app.isolation(), app.instances(), app.memoryMb());
-        checkSpending(caller, target.department(), app, app.isolation(), app.instances(), app.memoryMb());
+        checkCapacity(caller, target.department(), app, app.isolation(), app.instances(), app.memoryMb());
         AppRow row = AppRow.of(app);
         row.desire("RUNNING");
         return update(caller, app, row, "APP_STARTED", "START_REQUESTED", "started");
@@ -221,11 +218,20 @@ public class AppService {
      * overhead of its isolation tier (a hypervisor-backed pod's virtual machine), as the
      * cluster's quota counts it too.
      */
-    private void checkQuota(Department department, App replacing, String isolation, int instances, int memoryMb) {
+    private void checkCapacity(Caller caller, Department department, App replacing, String isolation, int instances,
+                               int memoryMb) {
+        // One read of the department's apps serves both checks.
+        List<App> current = apps.findByDepartment(department.id());
+        checkQuota(current, department, replacing, isolation, instances, memoryMb);
+        spending.orderedStream().forEach(g -> g.check(caller, department, current, replacing, isolation, instances, memoryMb));
+    }
+
+    private void checkQuota(List<App> current, Department department, App replacing, String isolation, int instances,
+                            int memoryMb) {
         long usedApps = 0;
         long usedInstances = 0;
         long usedMemory = 0;
-        for (App other : apps.findByDepartment(department.id())) {
+        for (App other : current) {
             if (other.isDeleting() || (replacing != null && other.id() == replacing.id())) {
                 continue;
             }
@@ -256,13 +262,6 @@ public class AppService {
 
     private int memoryPerInstance(String isolation, int memoryMb) {
         return isolation == null ? memoryMb : memoryMb + runtime.overhead(IsolationTier.fromLabel(isolation)).memoryMib();
-    }
-
-    /** The budget (chargeback), under the same department lock as the quota. */
-    private void checkSpending(Caller caller, Department department, App replacing, String isolation, int instances,
-                               int memoryMb) {
-        List<App> current = apps.findByDepartment(department.id());
-        spending.orderedStream().forEach(g -> g.check(caller, department, current, replacing, isolation, instances, memoryMb));
     }
 
     private void changed(Caller caller, App app, String action, String detail) {
