@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Gateway overhead: the same page fetched directly from an app instance and through the
-# platform's gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating.
+# Gateway overhead: the same page fetched directly from an app instance, through nginx (the
+# reference reverse proxy, started here in front of the same instance) and through the platform's
+# gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating.
 #
 #   bench/gateway/run.sh DIRECT_URL GATEWAY_URL   against a running platform (see README.md)
 #   bench/gateway/run.sh --harness                starts a notice-board instance and a platform
@@ -16,6 +17,8 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y wrk >/dev/null; }
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || { echo "installing nginx (Debian package)"; apt-get install -y nginx-light >/dev/null; }
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 wait_for() {
   local url=$1 deadline=$((SECONDS + 180))
@@ -66,25 +69,66 @@ else
   exit 2
 fi
 
+# nginx in front of the same instance, as a plain reverse proxy would be set up: two workers,
+# kept-alive upstream connections, the X-Forwarded headers the gateway sets too.
+start_nginx() {
+  local dir port upstream=${DIRECT#http://}
+  dir=$(mktemp -d) port=$(free_port) upstream=${upstream%%/*}
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream app { server $upstream; keepalive 64; }
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$http_host;
+    }
+  }
+}
+CONF
+  "$NGINX" -c "$dir/nginx.conf"
+  nginx_pid_file=$dir/nginx.pid
+  NGINX_URL=http://127.0.0.1:$port/${DIRECT#http://*/}
+}
+stop_nginx() { [[ -f ${nginx_pid_file:-} ]] && kill "$(cat "$nginx_pid_file")" 2>/dev/null || true; }
+trap 'cleanup; stop_nginx' EXIT
+
 wait_for "$DIRECT"
 wait_for "$GATEWAY"
-echo "warming up both paths (JIT) ..."
+start_nginx
+wait_for "$NGINX_URL"
+echo "warming up all three paths (JIT) ..."
 DURATION=5s measure "$DIRECT" >/dev/null
+DURATION=5s measure "$NGINX_URL" >/dev/null
 DURATION=5s measure "$GATEWAY" >/dev/null
 
-direct_rps=() direct_p99=() gw_rps=() gw_p99=()
+direct_rps=() direct_p99=() nginx_rps=() nginx_p99=() gw_rps=() gw_p99=()
 for ((i = 1; i <= RUNS; i++)); do
-  read -r rps p99 < <(measure "$DIRECT");  direct_rps+=("$rps"); direct_p99+=("$p99")
+  read -r rps p99 < <(measure "$DIRECT");    direct_rps+=("$rps"); direct_p99+=("$p99")
   echo "run $i direct : $rps req/s, p99 $p99 ms"
-  read -r rps p99 < <(measure "$GATEWAY"); gw_rps+=("$rps"); gw_p99+=("$p99")
+  read -r rps p99 < <(measure "$NGINX_URL"); nginx_rps+=("$rps"); nginx_p99+=("$p99")
+  echo "run $i nginx  : $rps req/s, p99 $p99 ms"
+  read -r rps p99 < <(measure "$GATEWAY");   gw_rps+=("$rps"); gw_p99+=("$p99")
   echo "run $i gateway: $rps req/s, p99 $p99 ms"
 done
 
 d_rps=$(printf '%s\n' "${direct_rps[@]}" | median); d_p99=$(printf '%s\n' "${direct_p99[@]}" | median)
+n_rps=$(printf '%s\n' "${nginx_rps[@]}" | median);  n_p99=$(printf '%s\n' "${nginx_p99[@]}" | median)
 g_rps=$(printf '%s\n' "${gw_rps[@]}" | median);     g_p99=$(printf '%s\n' "${gw_p99[@]}" | median)
 echo
 echo "median direct : $d_rps req/s, p99 $d_p99 ms"
+echo "median nginx  : $n_rps req/s, p99 $n_p99 ms"
 echo "median gateway: $g_rps req/s, p99 $g_p99 ms"
-awk -v d="$d_rps" -v g="$g_rps" -v dp="$d_p99" -v gp="$g_p99" 'BEGIN {
-  printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%)\n", 100 * g / d
-  printf "p99 added by the gateway: %.2f ms (goal <= 2 ms)\n", gp - dp }'
+awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" 'BEGIN {
+  printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%); nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d
+  printf "gateway / nginx: %.0f%%\n", 100 * g / n
+  printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms\n", gp - dp, np - dp }'

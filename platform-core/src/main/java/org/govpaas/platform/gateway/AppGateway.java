@@ -1,5 +1,6 @@
 package org.govpaas.platform.gateway;
 
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -87,7 +87,7 @@ class AppGateway {
         for (int i = 0; i < attempts.size(); i++) {
             try {
                 return forwarder.forward(request, route, attempts.get(i));
-            } catch (ResourceAccessException e) {
+            } catch (UncheckedIOException e) {
                 if (!nothingWasSent(e) && !(idempotent(request) && closedWithoutAnswer(e))) {
                     log.warn("Instance {} of {} failed mid-request: {}", attempts.get(i), id.get(), e.toString());
                     return pages.badGateway(route);

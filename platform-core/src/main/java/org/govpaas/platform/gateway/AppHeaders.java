@@ -1,19 +1,19 @@
 package org.govpaas.platform.gateway;
 
-import java.net.URI;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.servlet.function.ServerRequest;
 
 /**
- * The header rules between citizens and apps. Apps sit behind the platform and learn the public
- * address from {@code X-Forwarded-*}, which only the platform sets (client-sent values are never
- * passed on). The platform's session cookie is a staff credential: it never reaches an app, and
- * an app cannot set it.
+ * The header rules between citizens and apps, each applied in one pass over the headers. Apps sit
+ * behind the platform and learn the public address from {@code X-Forwarded-*}, which only the
+ * platform sets (client-sent values are never passed on). Hop-by-hop headers stay at the gateway
+ * in both directions (RFC 9110, 7.6.1). The platform's session cookie is a staff credential: it
+ * never reaches an app, and an app cannot set it.
  */
 final class AppHeaders {
 
@@ -23,50 +23,84 @@ final class AppHeaders {
     static final String PORT = "X-Forwarded-Port";
     static final String PREFIX = "X-Forwarded-Prefix";
 
+    /** Meant for one connection, or for the proxy itself; lower case. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+            "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
+
     private AppHeaders() {
     }
 
     /**
-     * @param headers   the request headers after the gateway's own filters
+     * The headers an instance gets: the citizen's, without hop-by-hop ones, without any the
+     * citizen named in {@code Connection}, without {@code Host} (the instance's own is sent) and
+     * the platform's session cookie, with the platform's {@code X-Forwarded-*} instead of any
+     * the citizen sent.
+     *
      * @param routePath the app's public path prefix, e.g. {@code /apps/health/clinic/}
      */
-    static HttpHeaders towardsApp(HttpHeaders headers, ServerRequest request, String routePath, String sessionCookie) {
+    static HttpHeaders towardsApp(HttpServletRequest request, String routePath, String sessionCookie) {
+        Set<String> connectionScoped = connectionTokens(request.getHeaders(HttpHeaders.CONNECTION));
         HttpHeaders out = new HttpHeaders();
-        // Headers the client named in Connection are hop-by-hop too (RFC 9110, 7.6.1).
-        Set<String> connectionScoped = connectionTokens(request.headers().asHttpHeaders());
-        for (var entry : headers.headerSet()) {
-            String name = entry.getKey().toLowerCase(Locale.ROOT);
-            if (!name.startsWith("x-forwarded-") && !name.equals("forwarded") && !name.equals("host")
-                    && !connectionScoped.contains(name)) {
-                out.addAll(entry.getKey(), entry.getValue());
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(lower) || lower.equals("host") || lower.equals("forwarded")
+                    || lower.startsWith("x-forwarded-") || connectionScoped.contains(lower)) {
+                continue;
+            }
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                String value = values.nextElement();
+                if (lower.equals("cookie")) {
+                    value = withoutCookie(value, sessionCookie);
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                }
+                out.add(name, value);
             }
         }
-        stripCookie(out, sessionCookie);
 
         // Already resolved by the platform's server (its own trusted-proxy rules): never a header copy.
-        URI uri = request.uri();
-        String scheme = uri.getScheme();
-        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(scheme) ? 443 : 80);
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
         boolean defaultPort = port == ("https".equals(scheme) ? 443 : 80);
-        out.set(FOR, request.servletRequest().getRemoteAddr());
+        out.set(FOR, request.getRemoteAddr());
         out.set(PROTO, scheme);
-        out.set(HOST, defaultPort ? uri.getHost() : uri.getHost() + ":" + port);
+        out.set(HOST, defaultPort ? request.getServerName() : request.getServerName() + ":" + port);
         out.set(PORT, String.valueOf(port));
         out.set(PREFIX, routePath.endsWith("/") ? routePath.substring(0, routePath.length() - 1) : routePath);
         return out;
     }
 
-    /** The app's answer without any attempt to set the platform's session cookie. */
-    static HttpHeaders fromApp(HttpHeaders headers, String sessionCookie, String routePath) {
-        List<String> cookies = headers.get(HttpHeaders.SET_COOKIE);
-        if (cookies == null || cookies.isEmpty()) {
-            return headers;
+    /**
+     * The app's answer as the citizen gets it: without hop-by-hop headers (the platform's server
+     * frames its own connection), without any attempt to set the platform's session cookie, and
+     * with the app's cookies confined to its route.
+     *
+     * @param out the citizen's response headers, added to
+     */
+    static void fromApp(HttpHeaders headers, HttpHeaders out, String sessionCookie, String routePath) {
+        Set<String> hopByHop = HOP_BY_HOP;
+        List<String> connection = headers.get(HttpHeaders.CONNECTION);
+        if (connection != null) {
+            hopByHop = new java.util.HashSet<>(HOP_BY_HOP);
+            hopByHop.addAll(connectionTokens(connection));
         }
-        HttpHeaders out = new HttpHeaders();
-        out.putAll(headers);
-        out.put(HttpHeaders.SET_COOKIE, cookies.stream().filter(c -> !isCookie(c, sessionCookie))
-                .map(c -> confined(c, routePath)).toList());
-        return out;
+        for (var entry : headers.headerSet()) {
+            String lower = entry.getKey().toLowerCase(Locale.ROOT);
+            if (hopByHop.contains(lower)) {
+                continue;
+            }
+            if (lower.equals("set-cookie")) {
+                for (String cookie : entry.getValue()) {
+                    if (!isCookie(cookie, sessionCookie)) {
+                        out.add(entry.getKey(), confined(cookie, routePath));
+                    }
+                }
+            } else {
+                out.addAll(entry.getKey(), entry.getValue());
+            }
+        }
     }
 
     /**
@@ -98,24 +132,18 @@ final class AppHeaders {
         return out.toString();
     }
 
-    private static void stripCookie(HttpHeaders headers, String name) {
-        List<String> cookieHeaders = headers.get(HttpHeaders.COOKIE);
-        if (cookieHeaders == null) {
-            return;
+    /** One {@code Cookie} header's pairs without the named cookie; empty when nothing is left. */
+    private static String withoutCookie(String cookieHeader, String name) {
+        if (!cookieHeader.contains(name)) {
+            return cookieHeader;
         }
         List<String> kept = new ArrayList<>();
-        for (String header : cookieHeaders) {
-            for (String pair : header.split(";")) {
-                if (!pair.isBlank() && !isCookie(pair.strip(), name)) {
-                    kept.add(pair.strip());
-                }
+        for (String pair : cookieHeader.split(";")) {
+            if (!pair.isBlank() && !isCookie(pair.strip(), name)) {
+                kept.add(pair.strip());
             }
         }
-        if (kept.isEmpty()) {
-            headers.remove(HttpHeaders.COOKIE);
-        } else {
-            headers.set(HttpHeaders.COOKIE, String.join("; ", kept));
-        }
+        return String.join("; ", kept);
     }
 
     private static boolean isCookie(String nameValue, String name) {
@@ -123,9 +151,16 @@ final class AppHeaders {
         return (eq < 0 ? nameValue : nameValue.substring(0, eq)).strip().equals(name);
     }
 
-    private static Set<String> connectionTokens(HttpHeaders original) {
-        Set<String> tokens = new TreeSet<>();
-        for (String value : original.getOrEmpty(HttpHeaders.CONNECTION)) {
+    private static Set<String> connectionTokens(Enumeration<String> values) {
+        return values.hasMoreElements() ? connectionTokens(java.util.Collections.list(values)) : Set.of();
+    }
+
+    private static Set<String> connectionTokens(List<String> values) {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> tokens = new java.util.HashSet<>();
+        for (String value : values) {
             for (String token : value.split(",")) {
                 if (!token.isBlank()) {
                     tokens.add(token.strip().toLowerCase(Locale.ROOT));

@@ -12,16 +12,14 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.FormFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
-import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -40,13 +38,26 @@ class GatewayConfiguration {
     static final int MAX_CONNECTIONS_PER_INSTANCE = 128;
     static final int MAX_CONNECTIONS = 1024;
 
-    @Bean
-    RouterFunction<ServerResponse> citizenAppRoutes(AppGateway gateway) {
+    /**
+     * The gateway's routes, run by {@link GatewayServletFilter} for everything under
+     * {@code /apps}; not a bean, so the {@code DispatcherServlet} never maps these paths too.
+     */
+    static RouterFunction<ServerResponse> citizenAppRoutes(AppGateway gateway) {
         return GatewayRouterFunctions.route(ROUTE_ID)
                 .route(path("/apps/{department}/{app}"), gateway::addTrailingSlash)
                 .route(path("/apps/{department}/{app}/**"), gateway::forward)
                 .route(path("/apps").or(path("/apps/**")), gateway::notFound)
                 .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<GatewayServletFilter> gatewayServletFilter(AppGateway gateway, HttpFirewall firewall,
+                                                                      ThymeleafViewResolver views) {
+        FilterRegistrationBean<GatewayServletFilter> registration =
+                new FilterRegistrationBean<>(new GatewayServletFilter(citizenAppRoutes(gateway), firewall, views));
+        registration.addUrlPatterns("/apps/*"); // "/apps" itself included
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /**
@@ -83,30 +94,17 @@ class GatewayConfiguration {
                 .build();
     }
 
-    /** Replaces the gateway's default exchange, which would take whatever HTTP client the platform has. */
+    /** Replaces the gateway's default exchange, which would go through Spring's RestClient. */
     @Bean
-    ProxyExchange appProxyExchange(CloseableHttpClient appHttpClient, GatewayMvcProperties properties) {
-        return new RestClientProxyExchange(RestClient.builder()
-                .requestFactory(new HttpComponentsClientHttpRequestFactory(appHttpClient))
-                .build(), properties);
-    }
-
-    /**
-     * Apps get their request bodies unparsed (see {@link QueryOnlyParameters}); it runs before
-     * any filter that could read a parameter.
-     */
-    @Bean
-    FilterRegistrationBean<QueryOnlyParameters> queryOnlyParametersForApps() {
-        FilterRegistrationBean<QueryOnlyParameters> registration = new FilterRegistrationBean<>(new QueryOnlyParameters());
-        registration.addUrlPatterns("/apps/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+    ProxyExchange appProxyExchange(CloseableHttpClient appHttpClient) {
+        return new AppProxyExchange(appHttpClient);
     }
 
     /**
      * Takes the place of the gateway's form filter, which would otherwise run on every path: it
      * hides form fields from {@code getParameter}, which would break the console's forms and their
-     * CSRF tokens, and it rebuilds form bodies (not byte for byte). Declared only to be disabled.
+     * CSRF tokens. Apps get form bodies byte for byte, as {@link GatewayServletFilter} reads no
+     * parameter. Declared only to be disabled.
      */
     @Bean
     FormFilter formFilter() {

@@ -11,9 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * For {@code bench/gateway/run.sh --harness} while apps cannot be deployed through the API yet:
- * the whole platform (embedded PostgreSQL, no Keycloak needed) whose directory routes
- * {@code /apps/bench/notices/} to instances started outside it. Not a test; its directory is
+ * For {@code bench/gateway/run.sh --harness}: the whole platform (embedded PostgreSQL, no Keycloak
+ * needed) whose directory routes {@code /apps/bench/notices/} to instances started outside it, so
+ * the gateway is measured without a deploy in between. Not a test; its directory is
  * registered programmatically so that the tests' component scan never sees it.
  *
  * <p>Arguments: the platform's port, then one or more instance base URIs.

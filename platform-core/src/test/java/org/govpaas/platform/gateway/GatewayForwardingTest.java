@@ -70,6 +70,24 @@ class GatewayForwardingTest extends GatewayTestSupport {
     }
 
     @Test
+    void aBodyKeepsItsLengthAndARequestWithoutOneGetsNone() throws Exception {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        get("/apps/civil-affairs/notices/");
+        send(request("/apps/civil-affairs/notices/comments").POST(BodyPublishers.ofString("text=%E5%A5%BD"))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+
+        TestInstance.Received plain = first.received.get(0);
+        assertThat(plain.header("Transfer-Encoding")).isNull(); // not an empty chunked body
+        assertThat(plain.header("Content-Length")).isNull();
+        assertThat(plain.body()).isEmpty();
+        TestInstance.Received form = first.received.get(1);
+        assertThat(form.header("Content-Length")).isEqualTo("14");
+        assertThat(form.header("Transfer-Encoding")).isNull();
+        assertThat(form.body()).isEqualTo("text=%E5%A5%BD");
+    }
+
+    @Test
     void theInstanceLearnsThePublicAddressFromXForwardedHeadersSetByThePlatformOnly() throws Exception {
         directory.put(running("civil-affairs", "notices", first.uri()));
 

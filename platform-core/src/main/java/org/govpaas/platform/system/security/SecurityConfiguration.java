@@ -15,19 +15,20 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Deployed apps behind the gateway ({@code /apps/**}) keep their own security and pass outside the
- * platform's; then two chains: the API ({@code /api/**}) is a stateless JWT resource server, everything else is
+ * Deployed apps behind the gateway ({@code /apps/**}) keep their own security: the gateway answers
+ * those paths before the platform's chains (only the firewall applies). Two chains: the API ({@code /api/**}) is a stateless JWT resource server, everything else is
  * the browser side (console behind OIDC login, public portal, docs, health). The caller's
  * department is never taken from the request: only from the validated token.
  */
@@ -37,16 +38,12 @@ class SecurityConfiguration {
     static final String SIGN_IN_UNAVAILABLE = "/sign-in-unavailable";
 
     /**
-     * Citizen traffic to deployed apps skips Spring Security altogether (only its firewall still
-     * runs): each app runs its own sign-in, CSRF protection and headers, the gateway's own pages
-     * set the platform's strict headers themselves ({@code GatewayPages}), and the platform's
-     * session is stripped on the way to an app ({@code AppHeaders}). A permit-all chain did
-     * nothing more for these requests but cost CPU on every one of them (its filters and their
-     * observations); see bench/gateway/README.md.
+     * The one firewall for every request: Spring Security's chains take it from here, and the
+     * citizen gateway, which answers {@code /apps} before any chain runs, applies it too.
      */
     @Bean
-    WebSecurityCustomizer appGatewayOutsideSecurity() {
-        return web -> web.ignoring().requestMatchers("/apps/**");
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
     }
 
     @Bean
