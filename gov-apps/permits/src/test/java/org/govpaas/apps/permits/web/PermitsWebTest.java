@@ -93,15 +93,18 @@ class PermitsWebTest extends RunningApp {
     }
 
     @Test
-    void aFileFarBeyondTheLimitIsCutOffBeforeTheAppReadsIt() {
+    void aFileFarBeyondTheLimitIsRefusedWithTheServicesOwnPageBeforeTheAppReadsIt() {
         BrowserlessLogin citizen = signedIn(SIGN_IN.citizen("huge"), "my/applications");
         int before = count("permit_application");
         // 5 MB allowed: up to 10 MB per file still reaches the form; 11 MB is cut off on the way in.
         HttpResponse<String> page = send(citizen, "my/applications", validForm(citizen)
                 .file("files", "huge.pdf", "application/pdf", bigPdf(11 * 1024 * 1024)));
-        // Refused while the sign-in filters read the form, before any page of the app: the
-        // container's own 413 answer (see the README's known limits).
+
         assertThat(page.statusCode()).isEqualTo(413);
+        Document html = Jsoup.parse(page.body());
+        assertThat(html.select("h1").text()).isEqualTo("上传的文件太大"); // the citizen's language, the kit's layout
+        assertThat(html.select("a[hreflang=en]").text()).isEqualTo("English");
+        assertThat(page.body()).doesNotContain("HTTP Status", "Exception");
         assertThat(count("permit_application")).isEqualTo(before);
     }
 
@@ -211,7 +214,8 @@ class PermitsWebTest extends RunningApp {
     }
 
     private static HttpResponse<String> send(BrowserlessLogin browser, String path, Multipart form) {
-        return browser.send(form.post(HttpRequest.newBuilder(URI.create(APP_URL + path))));
+        // A browser's form post: an answer that is a page, the error page included, comes as HTML.
+        return browser.send(form.post(HttpRequest.newBuilder(URI.create(APP_URL + path)).header("Accept", "text/html")));
     }
 
     /** Posts a staff action's form with the CSRF token of the application's page. */
