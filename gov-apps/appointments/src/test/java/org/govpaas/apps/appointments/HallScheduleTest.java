@@ -51,7 +51,7 @@ class HallScheduleTest {
     @Test
     void aSlotIsOfferedOnlyOnTheGridInTheFutureAndWithinTheHorizon() {
         HallSchedule schedule = HallSchedule.from(settings("a", "h", "09:00-17:00", "MON-FRI", 30));
-        Clock clock = Clock.fixed(MutableClock.MONDAY_EIGHT_AM, ZoneOffset.UTC);
+        Clock clock = Clock.fixed(TestClockConfiguration.MONDAY_EIGHT_AM, ZoneOffset.UTC);
         Instant nine = Instant.parse("2026-11-30T01:00:00Z");
 
         assertThat(schedule.offers(nine, nine.plusSeconds(1800), clock)).isTrue();

@@ -1,5 +1,6 @@
 package org.govpaas.apps.appointments;
 
+import org.govpaas.apps.kit.testing.MutableClock;
 import org.govpaas.apps.kit.testing.TestDatabase;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,6 +1,7 @@
 package org.govpaas.apps.hotline;
 
 import java.time.Instant;
+import org.govpaas.apps.kit.testing.MutableClock;
 import org.govpaas.apps.kit.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,8 +1,5 @@
 package org.govpaas.apps.appointments.booking;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +10,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.govpaas.apps.appointments.MutableClock;
 import org.govpaas.apps.appointments.OwnDatabase;
+import org.govpaas.apps.appointments.TestClockConfiguration;
 import org.govpaas.apps.appointments.booking.BookingRefused.Reason;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
+import org.govpaas.apps.kit.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The booking rules against a real PostgreSQL, above all the capacity under concurrent booking. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -48,7 +48,7 @@ class BookingsTest extends OwnDatabase {
     @BeforeEach
     void freshDay() {
         // Every test gets a slot nobody has booked yet: move to a later week each time.
-        clock.set(MutableClock.MONDAY_EIGHT_AM.plus(Duration.ofDays(7L * jdbc.queryForObject(
+        clock.set(TestClockConfiguration.MONDAY_EIGHT_AM.plus(Duration.ofDays(7L * jdbc.queryForObject(
                 "select count(distinct slot_id) + 1 from booking", Long.class))));
         slot = slots.offered(HALL).values().iterator().next().getFirst();
         assertThat(slot.booked()).isZero();

@@ -1,17 +1,10 @@
 package org.govpaas.apps.appointments.booking;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.govpaas.apps.appointments.SignedIn.citizen;
-import static org.govpaas.apps.appointments.SignedIn.sessionOf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import org.govpaas.apps.appointments.MutableClock;
 import org.govpaas.apps.appointments.OwnDatabase;
+import org.govpaas.apps.appointments.TestClockConfiguration;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
+import org.govpaas.apps.kit.testing.MutableClock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +15,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.govpaas.apps.appointments.SignedIn.citizen;
+import static org.govpaas.apps.appointments.SignedIn.sessionOf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The citizen's pages: bad input answered next to the field, nothing changed; only one's own bookings. */
 @SpringBootTest(properties = {"GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre", "GOVPAAS_PARAM_SERVICES=婚姻登记|Marriage registration",
@@ -47,7 +47,7 @@ class CitizenBookingWebTest extends OwnDatabase {
 
     @BeforeEach
     void aFreeSlot() {
-        clock.set(MutableClock.MONDAY_EIGHT_AM);
+        clock.set(TestClockConfiguration.MONDAY_EIGHT_AM);
         slot = slots.offered(HALL).values().stream().flatMap(java.util.List::stream).filter(s -> s.free() > 0)
                 .findFirst().orElseThrow();
     }

@@ -1,20 +1,20 @@
 package org.govpaas.apps.appointments.staff;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
-import org.govpaas.apps.appointments.MutableClock;
 import org.govpaas.apps.appointments.OwnDatabase;
+import org.govpaas.apps.appointments.TestClockConfiguration;
 import org.govpaas.apps.appointments.booking.Booking;
 import org.govpaas.apps.appointments.booking.Bookings;
 import org.govpaas.apps.appointments.slots.Slot;
 import org.govpaas.apps.appointments.slots.Slots;
 import org.govpaas.apps.appointments.staff.CheckInRefused.Reason;
+import org.govpaas.apps.kit.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The day's schedule and the check-in, with its audit row. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -37,7 +37,7 @@ class FrontDeskTest extends OwnDatabase {
 
     @BeforeEach
     void monday() {
-        clock.set(MutableClock.MONDAY_EIGHT_AM);
+        clock.set(TestClockConfiguration.MONDAY_EIGHT_AM);
         tuesdayTen = slots.onDay(HALL, TUESDAY).get(2);
     }
 

@@ -1,5 +1,22 @@
 package org.govpaas.apps.appointments.staff;
 
+import java.net.URI;
+import java.time.LocalDate;
+import org.govpaas.apps.appointments.OwnDatabase;
+import org.govpaas.apps.appointments.TestClockConfiguration;
+import org.govpaas.apps.appointments.booking.Booking;
+import org.govpaas.apps.appointments.booking.Bookings;
+import org.govpaas.apps.appointments.slots.Slot;
+import org.govpaas.apps.appointments.slots.Slots;
+import org.govpaas.apps.kit.testing.MutableClock;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.govpaas.apps.appointments.SignedIn.citizen;
 import static org.govpaas.apps.appointments.SignedIn.sessionOf;
@@ -9,23 +26,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import java.net.URI;
-import java.time.LocalDate;
-import org.govpaas.apps.appointments.MutableClock;
-import org.govpaas.apps.appointments.OwnDatabase;
-import org.govpaas.apps.appointments.booking.Booking;
-import org.govpaas.apps.appointments.booking.Bookings;
-import org.govpaas.apps.appointments.slots.Slot;
-import org.govpaas.apps.appointments.slots.Slots;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The back office: only the department's staff, the day's schedule, check-in with errors at the field, the audit. */
 @SpringBootTest(properties = {"GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre,东城|Dongcheng", "GOVPAAS_PARAM_SERVICES=婚姻登记"})
@@ -48,7 +48,7 @@ class StaffWebTest extends OwnDatabase {
 
     @BeforeEach
     void monday() {
-        clock.set(MutableClock.MONDAY_EIGHT_AM);
+        clock.set(TestClockConfiguration.MONDAY_EIGHT_AM);
         mondayTen = slots.onDay(HALL, MONDAY).get(2);
     }
 
