@@ -28,9 +28,12 @@ wait_for() {
   done
 }
 
-# Prints "requests_per_second p99_milliseconds" for one wrk run.
+# Prints "requests_per_second p99_milliseconds" for one wrk run: 32 connections (the machine
+# saturated), or with a second argument of 1, one request at a time (latency without queueing).
 measure() {
-  wrk -t2 -c32 -d"$DURATION" --latency "$1" | awk '
+  local connections=${2:-32} threads=2
+  ((connections > 1)) || threads=1
+  wrk -t$threads -c"$connections" -d"$DURATION" --latency "$1" | awk '
     /Requests\/sec:/ { rps = $2 }
     /^ +99%/ { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v);
                ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
@@ -131,4 +134,21 @@ echo "median gateway: $g_rps req/s, p99 $g_p99 ms"
 awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" 'BEGIN {
   printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%); nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d
   printf "gateway / nginx: %.0f%%\n", 100 * g / n
+  printf "p99 added by the gateway under saturation: %.2f ms; by nginx: %.2f ms\n", gp - dp, np - dp }'
+
+# Under saturation the p99 is set by queueing on the shared cores; one request at a time shows
+# what a proxy itself adds to a citizen's wait.
+echo
+direct_p99=() nginx_p99=() gw_p99=()
+for ((i = 1; i <= RUNS; i++)); do
+  read -r rps p99 < <(measure "$DIRECT" 1);    direct_p99+=("$p99")
+  read -r rps p99 < <(measure "$NGINX_URL" 1); nginx_p99+=("$p99")
+  read -r rps p99 < <(measure "$GATEWAY" 1);   gw_p99+=("$p99")
+  echo "run $i one at a time, p99: direct ${direct_p99[-1]} ms, nginx ${nginx_p99[-1]} ms, gateway ${gw_p99[-1]} ms"
+done
+d_p99=$(printf '%s\n' "${direct_p99[@]}" | median)
+n_p99=$(printf '%s\n' "${nginx_p99[@]}" | median)
+g_p99=$(printf '%s\n' "${gw_p99[@]}" | median)
+awk -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" 'BEGIN {
+  printf "one request at a time, median p99: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", dp, np, gp
   printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms\n", gp - dp, np - dp }'
