@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.HttpFirewall;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * One Spring Cloud Gateway (server webmvc) route for every app: the target is not known when the
@@ -52,9 +53,9 @@ class GatewayConfiguration {
 
     @Bean
     FilterRegistrationBean<GatewayServletFilter> gatewayServletFilter(AppGateway gateway, HttpFirewall firewall,
-                                                                      ThymeleafViewResolver views) {
-        FilterRegistrationBean<GatewayServletFilter> registration =
-                new FilterRegistrationBean<>(new GatewayServletFilter(citizenAppRoutes(gateway), firewall, views));
+                                                                      ThymeleafViewResolver views, LocaleResolver locales) {
+        FilterRegistrationBean<GatewayServletFilter> registration = new FilterRegistrationBean<>(
+                new GatewayServletFilter(citizenAppRoutes(gateway), firewall, views, locales));
         registration.addUrlPatterns("/apps/*"); // "/apps" itself included
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

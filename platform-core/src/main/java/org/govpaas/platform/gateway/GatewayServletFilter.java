@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
@@ -31,20 +33,24 @@ import org.springframework.web.servlet.function.ServerResponse;
  * ({@link GatewayPages}), and the platform's session never reaches an app ({@link AppHeaders}).
  *
  * <p>The requests still pass Spring Security's firewall first, as all the platform's do. The
- * gateway's pages are views, rendered here as the {@code DispatcherServlet} would.
+ * gateway's pages are views, rendered here as the {@code DispatcherServlet} would, in the
+ * language the reader chose on the platform (its {@link LocaleResolver}).
  */
 class GatewayServletFilter implements Filter {
 
     private final RouterFunction<ServerResponse> routes;
     private final HttpFirewall firewall;
     private final ViewResolver views;
+    private final LocaleResolver locales;
     private final List<HttpMessageConverter<?>> converters = List.of();
     private final ServerResponse.Context context = () -> converters;
 
-    GatewayServletFilter(RouterFunction<ServerResponse> routes, HttpFirewall firewall, ViewResolver views) {
+    GatewayServletFilter(RouterFunction<ServerResponse> routes, HttpFirewall firewall, ViewResolver views,
+                         LocaleResolver locales) {
         this.routes = routes;
         this.firewall = firewall;
         this.views = views;
+        this.locales = locales;
     }
 
     @Override
@@ -64,7 +70,9 @@ class GatewayServletFilter implements Filter {
         try {
             ModelAndView page = handler.handle(request).writeTo(checked, response, context);
             if (page != null) {
-                View view = views.resolveViewName(page.getViewName(), checked.getLocale());
+                // Where the page's templates look for the reader's language.
+                checked.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
+                View view = views.resolveViewName(page.getViewName(), locales.resolveLocale(checked));
                 if (view == null) {
                     throw new IllegalStateException("No view " + page.getViewName());
                 }

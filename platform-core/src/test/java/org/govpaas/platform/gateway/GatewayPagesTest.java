@@ -31,6 +31,19 @@ class GatewayPagesTest extends GatewayTestSupport {
     }
 
     @Test
+    void thePageAroundTheBilingualTextIsInTheLanguageChosenOnThePlatform() throws Exception {
+        directory.put(stopped("civil-affairs", "notices"));
+
+        HttpResponse<String> chosenChinese = send(request("/apps/civil-affairs/notices/")
+                .header("Accept-Language", "en-US").header("Cookie", "govpaas-lang=zh-CN"));
+        HttpResponse<String> chosenEnglish = send(request("/apps/civil-affairs/notices/")
+                .header("Accept-Language", "zh-CN").header("Cookie", "govpaas-lang=en"));
+
+        assertThat(chosenChinese.body()).contains("<html lang=\"zh-CN\"", CHINESE.getProperty("portal.name"));
+        assertThat(chosenEnglish.body()).contains("<html lang=\"en\"", ENGLISH.getProperty("portal.name"));
+    }
+
+    @Test
     void anAppWhoseInstancesAllRefuseAnswers503() throws Exception {
         directory.put(running("civil-affairs", "notices", TestInstance.refusing(), TestInstance.refusing()));
 
