@@ -8,11 +8,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Runs the gateway's routes for everything under {@code /apps} as the platform's first servlet
@@ -42,6 +46,8 @@ class GatewayServletFilter implements Filter {
     private final HttpFirewall firewall;
     private final ViewResolver views;
     private final LocaleResolver locales;
+    private static final String LANGUAGE_PARAMETER = "lang";
+
     private final List<HttpMessageConverter<?>> converters = List.of();
     private final ServerResponse.Context context = () -> converters;
 
@@ -72,6 +78,7 @@ class GatewayServletFilter implements Filter {
             if (page != null) {
                 // Where the page's templates look for the reader's language.
                 checked.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
+                changeLanguage(checked, response);
                 View view = views.resolveViewName(page.getViewName(), locales.resolveLocale(checked));
                 if (view == null) {
                     throw new IllegalStateException("No view " + page.getViewName());
@@ -82,6 +89,24 @@ class GatewayServletFilter implements Filter {
             throw e;
         } catch (Exception e) {
             throw new ServletException(e);
+        }
+    }
+
+    /**
+     * The page's language switch ({@code ?lang=en}), as the platform's own pages have it. Read
+     * from the query string only: a request body is never parsed here.
+     */
+    private void changeLanguage(HttpServletRequest request, HttpServletResponse response) {
+        String lang = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
+                .getQueryParams().getFirst(LANGUAGE_PARAMETER);
+        if (lang == null) {
+            return;
+        }
+        try {
+            locales.setLocale(request, response,
+                    StringUtils.parseLocale(URLDecoder.decode(lang, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException notALanguage) {
+            // As the platform's own switch: an invalid choice changes nothing.
         }
     }
 }

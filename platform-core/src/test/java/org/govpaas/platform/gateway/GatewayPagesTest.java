@@ -31,7 +31,7 @@ class GatewayPagesTest extends GatewayTestSupport {
     }
 
     @Test
-    void thePageAroundTheBilingualTextIsInTheLanguageChosenOnThePlatform() throws Exception {
+    void thePageAroundTheBilingualTextIsInTheLanguageChosenOnThePlatformAndItsSwitchWorks() throws Exception {
         directory.put(stopped("civil-affairs", "notices"));
 
         HttpResponse<String> chosenChinese = send(request("/apps/civil-affairs/notices/")
@@ -41,6 +41,12 @@ class GatewayPagesTest extends GatewayTestSupport {
 
         assertThat(chosenChinese.body()).contains("<html lang=\"zh-CN\"", CHINESE.getProperty("portal.name"));
         assertThat(chosenEnglish.body()).contains("<html lang=\"en\"", ENGLISH.getProperty("portal.name"));
+
+        // The page's own language switch works as on the platform's pages, and is remembered.
+        HttpResponse<String> switched = send(request("/apps/civil-affairs/notices/?lang=en")
+                .header("Accept-Language", "zh-CN"));
+        assertThat(switched.body()).contains("<html lang=\"en\"");
+        assertThat(switched.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("govpaas-lang=en"));
     }
 
     @Test
