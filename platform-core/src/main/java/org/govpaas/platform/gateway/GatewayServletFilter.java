@@ -42,12 +42,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class GatewayServletFilter implements Filter {
 
+    private static final String LANGUAGE_PARAMETER = "lang";
+
     private final RouterFunction<ServerResponse> routes;
     private final HttpFirewall firewall;
     private final ViewResolver views;
     private final LocaleResolver locales;
-    private static final String LANGUAGE_PARAMETER = "lang";
-
     private final List<HttpMessageConverter<?>> converters = List.of();
     private final ServerResponse.Context context = () -> converters;
 
