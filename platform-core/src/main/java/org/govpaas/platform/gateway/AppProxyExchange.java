@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayServerResponse;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 class AppProxyExchange implements ProxyExchange {
 
     private static final int MAX_BUFFER = 8192;
+    private static final String ANSWER_ATTRIBUTE = AppProxyExchange.class.getName() + ".ANSWER";
 
     private final CloseableHttpClient client;
 
@@ -80,17 +82,25 @@ class AppProxyExchange implements ProxyExchange {
             headers.add(header.getName(), header.getValue());
         }
         HttpStatusCode status = HttpStatusCode.valueOf(fromApp.getCode());
+        // Whatever happens to the answer from here, GatewayServletFilter releases the connection
+        // at the end (see release): a 304 answered from these headers never reaches the copy.
+        request.getServerRequest().servletRequest().setAttribute(ANSWER_ATTRIBUTE, fromApp);
         // The gateway's own builder: its headers stay open to the response consumers.
         ServerResponse response = GatewayServerResponse.status(status).build((servletRequest, servletResponse) -> {
-            // Closing the response hands a fully read connection back to the pool; a copy cut
-            // short (the citizen left) closes the connection instead, so nothing half-read is reused.
-            try (fromApp) {
-                HttpEntity body = fromApp.getEntity();
-                if (body != null) {
-                    try (InputStream in = body.getContent()) {
-                        copy(in, servletResponse.getOutputStream(), body.getContentLength());
+            HttpEntity body = fromApp.getEntity();
+            if (body != null) {
+                InputStream in = body.getContent();
+                try {
+                    copy(in, servletResponse.getOutputStream(), body.getContentLength());
+                } catch (IOException cutShort) {
+                    // The citizen left or the instance failed: drop the connection, as closing
+                    // would first read the rest of the body, and a stream may never end.
+                    if (in instanceof EofSensorInputStream sensor) {
+                        sensor.abort();
                     }
+                    throw cutShort;
                 }
+                in.close(); // read to the end: the connection goes back to the pool
             }
             return null;
         });
@@ -107,6 +117,16 @@ class AppProxyExchange implements ProxyExchange {
         };
         request.getResponseConsumers().forEach(consumer -> consumer.accept(answer, response));
         return response;
+    }
+
+    /**
+     * Hands the instance's connection back (or drops it) once the citizen's response is done,
+     * whether or not its body was copied; nothing to do for a request that was not forwarded.
+     */
+    static void release(HttpServletRequest citizen) throws IOException {
+        if (citizen.getAttribute(ANSWER_ATTRIBUTE) instanceof ClassicHttpResponse fromApp) {
+            fromApp.close();
+        }
     }
 
     /**

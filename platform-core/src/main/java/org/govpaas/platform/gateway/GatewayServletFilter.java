@@ -85,10 +85,17 @@ class GatewayServletFilter implements Filter {
                 }
                 view.render(page.getModel(), checked, response);
             }
+        } catch (RequestRejectedException e) {
+            // The firewall checks headers when they are read, on the way to the app.
+            if (!response.isCommitted()) {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new ServletException(e);
+        } finally {
+            AppProxyExchange.release(checked);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.govpaas.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +87,22 @@ class GatewayForwardingTest extends GatewayTestSupport {
         assertThat(form.header("Content-Length")).isEqualTo("14");
         assertThat(form.header("Transfer-Encoding")).isNull();
         assertThat(form.body()).isEqualTo("text=%E5%A5%BD");
+    }
+
+    @Test
+    void answersNotModifiedFromTheAppsVersionTagWithoutKeepingConnections() {
+        directory.put(running("civil-affairs", "notices", first.uri()));
+
+        // More conditional requests than the gateway keeps connections to one instance (128):
+        // each answer must hand its connection back although no body is copied.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < GatewayConfiguration.MAX_CONNECTIONS_PER_INSTANCE + 20; i++) {
+                HttpResponse<String> response = send(request("/apps/civil-affairs/notices/versioned")
+                        .header("If-None-Match", TestInstance.VERSION));
+                assertThat(response.statusCode()).isEqualTo(304);
+            }
+            assertThat(get("/apps/civil-affairs/notices/versioned").statusCode()).isEqualTo(200);
+        });
     }
 
     @Test

@@ -38,6 +38,8 @@ final class TestInstance implements AutoCloseable {
         server.start();
     }
 
+    static final String VERSION = "\"v1\"";
+
     static TestInstance start(String name) throws IOException {
         return new TestInstance(name);
     }
@@ -62,7 +64,13 @@ final class TestInstance implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
         exchange.getResponseHeaders().add("Set-Cookie", "APP_SESSION=" + name + "; Path=/apps/; HttpOnly");
         exchange.getResponseHeaders().add("Set-Cookie", "GOVPAAS_SESSION=forged-by-app; Path=/");
-        exchange.sendResponseHeaders(201, answer.length);
+        if (exchange.getRequestURI().getRawPath().endsWith("/versioned")) {
+            // A page with a version tag: a browser that has it asks again with If-None-Match.
+            exchange.getResponseHeaders().add("ETag", VERSION);
+            exchange.sendResponseHeaders(200, answer.length);
+        } else {
+            exchange.sendResponseHeaders(201, answer.length);
+        }
         exchange.getResponseBody().write(answer);
         exchange.close();
     }

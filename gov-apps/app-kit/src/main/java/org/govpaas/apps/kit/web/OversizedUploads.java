@@ -18,12 +18,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A form upload beyond the container's multipart limits gets the service's own bilingual page
- * (413), not the container's bare one. The container refuses such a form the first time anything
+ * (413), not the container's bare one; an unreadable one (cut off, malformed) a 400 page. The container refuses such a form the first time anything
  * reads a parameter (the CSRF check does, before the app), and it refuses again on every later
  * read, the error page's own included: the page then failed and the container answered with its
  * built-in one. So this filter reads the form first, and for the error page that follows, the
@@ -43,11 +44,13 @@ class OversizedUploads extends OncePerRequestFilter {
         if (isMultipart(request)) {
             try {
                 new StandardMultipartHttpServletRequest(request); // parses now; the container keeps the parts
-            } catch (MaxUploadSizeExceededException tooLarge) {
+            } catch (MultipartException unreadable) {
+                // Too large, or not a form at all (cut off, malformed): the page says which.
                 request.setAttribute(REFUSED, Boolean.TRUE);
                 // Named as the error being shown, so the DispatcherServlet does not parse the form again.
-                request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, tooLarge);
-                response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+                request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, unreadable);
+                response.sendError(unreadable instanceof MaxUploadSizeExceededException
+                        ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
                 return;
             }
         }
