@@ -2,7 +2,9 @@ package org.govpaas.platform.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,13 +41,13 @@ final class AppHeaders {
      * @param routePath the app's public path prefix, e.g. {@code /apps/health/clinic/}
      */
     static HttpHeaders towardsApp(HttpServletRequest request, String routePath, String sessionCookie) {
-        Set<String> connectionScoped = connectionTokens(request.getHeaders(HttpHeaders.CONNECTION));
+        Set<String> hopByHop = hopByHop(Collections.list(request.getHeaders(HttpHeaders.CONNECTION)));
         HttpHeaders out = new HttpHeaders();
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || lower.equals("host") || lower.equals("forwarded")
-                    || lower.startsWith("x-forwarded-") || connectionScoped.contains(lower)) {
+            if (hopByHop.contains(lower) || lower.equals("host") || lower.equals("forwarded")
+                    || lower.startsWith("x-forwarded-")) {
                 continue;
             }
             for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
@@ -80,12 +82,7 @@ final class AppHeaders {
      * @param out the citizen's response headers, added to
      */
     static void fromApp(HttpHeaders headers, HttpHeaders out, String sessionCookie, String routePath) {
-        Set<String> hopByHop = HOP_BY_HOP;
-        List<String> connection = headers.get(HttpHeaders.CONNECTION);
-        if (connection != null) {
-            hopByHop = new java.util.HashSet<>(HOP_BY_HOP);
-            hopByHop.addAll(connectionTokens(connection));
-        }
+        Set<String> hopByHop = hopByHop(headers.getOrEmpty(HttpHeaders.CONNECTION));
         for (var entry : headers.headerSet()) {
             String lower = entry.getKey().toLowerCase(Locale.ROOT);
             if (hopByHop.contains(lower)) {
@@ -151,22 +148,19 @@ final class AppHeaders {
         return (eq < 0 ? nameValue : nameValue.substring(0, eq)).strip().equals(name);
     }
 
-    private static Set<String> connectionTokens(Enumeration<String> values) {
-        return values.hasMoreElements() ? connectionTokens(java.util.Collections.list(values)) : Set.of();
-    }
-
-    private static Set<String> connectionTokens(List<String> values) {
-        if (values.isEmpty()) {
-            return Set.of();
+    /** The standard hop-by-hop headers and those a {@code Connection} header names, lower case. */
+    private static Set<String> hopByHop(List<String> connection) {
+        if (connection.isEmpty()) {
+            return HOP_BY_HOP;
         }
-        Set<String> tokens = new java.util.HashSet<>();
-        for (String value : values) {
+        Set<String> names = new HashSet<>(HOP_BY_HOP);
+        for (String value : connection) {
             for (String token : value.split(",")) {
                 if (!token.isBlank()) {
-                    tokens.add(token.strip().toLowerCase(Locale.ROOT));
+                    names.add(token.strip().toLowerCase(Locale.ROOT));
                 }
             }
         }
-        return tokens;
+        return names;
     }
 }

@@ -8,9 +8,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -25,7 +25,6 @@ import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Runs the gateway's routes for everything under {@code /apps} as the platform's first servlet
@@ -104,14 +103,13 @@ class GatewayServletFilter implements Filter {
      * from the query string only: a request body is never parsed here.
      */
     private void changeLanguage(HttpServletRequest request, HttpServletResponse response) {
-        String lang = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
-                .getQueryParams().getFirst(LANGUAGE_PARAMETER);
+        String lang = MvcUtils.decodeQueryString(request.getQueryString(), StandardCharsets.UTF_8)
+                .getFirst(LANGUAGE_PARAMETER);
         if (lang == null) {
             return;
         }
         try {
-            locales.setLocale(request, response,
-                    StringUtils.parseLocale(URLDecoder.decode(lang, StandardCharsets.UTF_8)));
+            locales.setLocale(request, response, StringUtils.parseLocale(lang));
         } catch (IllegalArgumentException notALanguage) {
             // As the platform's own switch: an invalid choice changes nothing.
         }
