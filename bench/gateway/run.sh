@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gateway overhead: the same page fetched directly from an app instance, through nginx (the
 # reference reverse proxy, started here in front of the same instance) and through the platform's
-# gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating.
+# gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating; then one request at a
+# time (p99 added); then, with --harness, again with the app pinned to a core of its own.
 #
 #   bench/gateway/run.sh DIRECT_URL GATEWAY_URL   against a running platform (see README.md)
 #   bench/gateway/run.sh --harness                starts a notice-board instance and a platform
@@ -28,18 +29,21 @@ wait_for() {
   done
 }
 
-# Prints "requests_per_second p99_milliseconds" for one wrk run: 32 connections (the machine
+# Prints "requests_per_second p99_ms p50_ms" for one wrk run: 32 connections (the machine
 # saturated), or with a second argument of 1, one request at a time (latency without queueing).
+# WRK_CPUS, when set, confines wrk to those CPUs (the pinned pass below).
 measure() {
   local connections=${2:-32} threads=2
   ((connections > 1)) || threads=1
-  wrk -t$threads -c"$connections" -d"$DURATION" --latency "$1" | awk '
+  ${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t$threads -c"$connections" -d"$DURATION" --latency "$1" | awk '
+    function ms(v,  unit) { unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v)
+                            return (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
     /Requests\/sec:/ { rps = $2 }
-    /^ +99%/ { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v);
-               ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
     /Non-2xx or 3xx responses/ { bad = $NF }
     END { if (bad > 0) { print "wrk saw " bad " non-2xx answers" > "/dev/stderr"; exit 1 }
-          printf "%s %.3f\n", rps, ms }'
+          printf "%s %.3f %.3f\n", rps, p99, p50 }'
 }
 
 start_harness() {
@@ -59,6 +63,7 @@ start_harness() {
     org.govpaas.platform.gateway.GatewayBenchmarkHarness "$gw_port" "http://127.0.0.1:$app_port" \
     >platform-core/target/bench-platform.log 2>&1 &
   pids+=($!)
+  APP_PID=${pids[0]} PLATFORM_PID=${pids[1]}
   DIRECT=http://127.0.0.1:$app_port/apps/bench/notices/
   GATEWAY=http://127.0.0.1:$gw_port/apps/bench/notices/
 }
@@ -68,7 +73,7 @@ if [[ ${1:-} == --harness ]]; then
 elif [[ $# -eq 2 ]]; then
   DIRECT=$1 GATEWAY=$2
 else
-  sed -n '2,8p' "$0" >&2
+  sed -n '2,9p' "$0" >&2
   exit 2
 fi
 
@@ -116,11 +121,11 @@ DURATION=5s measure "$GATEWAY" >/dev/null
 
 direct_rps=() direct_p99=() nginx_rps=() nginx_p99=() gw_rps=() gw_p99=()
 for ((i = 1; i <= RUNS; i++)); do
-  read -r rps p99 < <(measure "$DIRECT");    direct_rps+=("$rps"); direct_p99+=("$p99")
+  read -r rps p99 _ < <(measure "$DIRECT");    direct_rps+=("$rps"); direct_p99+=("$p99")
   echo "run $i direct : $rps req/s, p99 $p99 ms"
-  read -r rps p99 < <(measure "$NGINX_URL"); nginx_rps+=("$rps"); nginx_p99+=("$p99")
+  read -r rps p99 _ < <(measure "$NGINX_URL"); nginx_rps+=("$rps"); nginx_p99+=("$p99")
   echo "run $i nginx  : $rps req/s, p99 $p99 ms"
-  read -r rps p99 < <(measure "$GATEWAY");   gw_rps+=("$rps"); gw_p99+=("$p99")
+  read -r rps p99 _ < <(measure "$GATEWAY");   gw_rps+=("$rps"); gw_p99+=("$p99")
   echo "run $i gateway: $rps req/s, p99 $p99 ms"
 done
 
@@ -139,16 +144,51 @@ awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" -v dp="$d_p99" -v np="$n_p99" -v g
 # Under saturation the p99 is set by queueing on the shared cores; one request at a time shows
 # what a proxy itself adds to a citizen's wait.
 echo
-direct_p99=() nginx_p99=() gw_p99=()
+direct_p99=() nginx_p99=() gw_p99=() direct_p50=() nginx_p50=() gw_p50=()
 for ((i = 1; i <= RUNS; i++)); do
-  read -r rps p99 < <(measure "$DIRECT" 1);    direct_p99+=("$p99")
-  read -r rps p99 < <(measure "$NGINX_URL" 1); nginx_p99+=("$p99")
-  read -r rps p99 < <(measure "$GATEWAY" 1);   gw_p99+=("$p99")
-  echo "run $i one at a time, p99: direct ${direct_p99[-1]} ms, nginx ${nginx_p99[-1]} ms, gateway ${gw_p99[-1]} ms"
+  read -r rps p99 p50 < <(measure "$DIRECT" 1);    direct_p99+=("$p99"); direct_p50+=("$p50")
+  read -r rps p99 p50 < <(measure "$NGINX_URL" 1); nginx_p99+=("$p99"); nginx_p50+=("$p50")
+  read -r rps p99 p50 < <(measure "$GATEWAY" 1);   gw_p99+=("$p99"); gw_p50+=("$p50")
+  echo "run $i one at a time, p50 / p99: direct ${direct_p50[-1]} / ${direct_p99[-1]} ms," \
+    "nginx ${nginx_p50[-1]} / ${nginx_p99[-1]} ms, gateway ${gw_p50[-1]} / ${gw_p99[-1]} ms"
 done
-d_p99=$(printf '%s\n' "${direct_p99[@]}" | median)
-n_p99=$(printf '%s\n' "${nginx_p99[@]}" | median)
-g_p99=$(printf '%s\n' "${gw_p99[@]}" | median)
-awk -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" 'BEGIN {
+d_p99=$(printf '%s\n' "${direct_p99[@]}" | median); d_p50=$(printf '%s\n' "${direct_p50[@]}" | median)
+n_p99=$(printf '%s\n' "${nginx_p99[@]}" | median);  n_p50=$(printf '%s\n' "${nginx_p50[@]}" | median)
+g_p99=$(printf '%s\n' "${gw_p99[@]}" | median);     g_p50=$(printf '%s\n' "${gw_p50[@]}" | median)
+awk -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" -v d5="$d_p50" -v n5="$n_p50" -v g5="$g_p50" 'BEGIN {
+  printf "one request at a time, median p50: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", d5, n5, g5
   printf "one request at a time, median p99: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", dp, np, gp
+  printf "p50 added by the gateway: %.2f ms; by nginx: %.2f ms\n", g5 - d5, n5 - d5
   printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms\n", gp - dp, np - dp }'
+
+# Third pass, harness only (the processes are known): the app on a core of its own, wrk and the
+# proxy on the others, as in production where an app's instances do not share their cores with
+# the gateway (separate pods and nodes on Kubernetes). Direct, wrk has those cores to itself;
+# through a proxy, the proxy competes with wrk, not with the app. Shows whether a proxy lowers
+# what the app itself can serve.
+cpus=$(nproc)
+if [[ -z ${APP_PID:-} ]] || ((cpus < 2)) || ! command -v taskset >/dev/null; then
+  echo; echo "pinned pass skipped (needs --harness, 2 or more CPUs and taskset)"
+  exit 0
+fi
+app_cpu=$((cpus - 1)) others=0-$((cpus - 2))
+pin() { local cpu=$1 pid; shift; for pid; do taskset -a -p -c "$cpu" "$pid" >/dev/null; done; }
+pin "$app_cpu" "$APP_PID"
+pin "$others" "$PLATFORM_PID" "$(cat "$nginx_pid_file")" $(pgrep -P "$(cat "$nginx_pid_file")")
+export WRK_CPUS=$others
+echo
+echo "pinned: the app on CPU $app_cpu; wrk, nginx and the gateway on CPU $others"
+DURATION=5s measure "$GATEWAY" >/dev/null
+direct_rps=() nginx_rps=() gw_rps=()
+for ((i = 1; i <= RUNS; i++)); do
+  read -r rps _ < <(measure "$DIRECT");    direct_rps+=("$rps")
+  read -r rps _ < <(measure "$NGINX_URL"); nginx_rps+=("$rps")
+  read -r rps _ < <(measure "$GATEWAY");   gw_rps+=("$rps")
+  echo "run $i pinned: direct ${direct_rps[-1]}, nginx ${nginx_rps[-1]}, gateway ${gw_rps[-1]} req/s"
+done
+d_rps=$(printf '%s\n' "${direct_rps[@]}" | median)
+n_rps=$(printf '%s\n' "${nginx_rps[@]}" | median)
+g_rps=$(printf '%s\n' "${gw_rps[@]}" | median)
+awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" 'BEGIN {
+  printf "pinned, median: direct %.0f, nginx %.0f, gateway %.0f req/s\n", d, n, g
+  printf "pinned, throughput through the gateway: %.0f%% of direct; nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d }'

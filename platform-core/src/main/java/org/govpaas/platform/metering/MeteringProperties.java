@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             reserves no CPU of its own, so this is the rule: the same request every
  *                             instance gets on Kubernetes (the slice's {@code cpuMillisPerInstance},
  *                             250 m), so a department pays the same for the same app in both modes
- * @param zone                 where months begin and end for statements and usage views (the city's
- *                             time zone)
+ * @param zone                 the city's time zone: where months begin and end for statements and
+ *                             usage views, and the zone of every time the console shows
  */
 @ConfigurationProperties("govpaas.metering")
 public record MeteringProperties(@DefaultValue("true") boolean enabled,

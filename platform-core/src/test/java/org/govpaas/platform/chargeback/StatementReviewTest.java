@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.govpaas.platform.metering.MeteringProperties;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ class StatementReviewTest extends PlatformIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeteringProperties metering;
 
     @BeforeEach
     void issuedStatement() {
@@ -94,6 +100,16 @@ class StatementReviewTest extends PlatformIntegrationTest {
         // The API speaks the platform's default language, Chinese, unless the caller picked another.
         assertThat(text).contains("民政局", "civil-affairs", "2002-01", "已确定", "registry", "37.20",
                 "-10.00", "45.80", "2.75", "48.55");
+    }
+
+    @Test
+    void theConsoleShowsWhenAStatementWasIssuedInTheCitysTime() throws Exception {
+        // The build machines run in UTC, 8 hours from the city's default zone, Asia/Shanghai.
+        Instant issuedAt = Instant.parse(json(as("it-office").api("GET", STATEMENT, null)).get("issuedAt").asText());
+        String cityTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(issuedAt.atZone(metering.zone()));
+        HttpResponse<String> page = as("it-office").get("/console/departments/civil-affairs/statements/" + PERIOD);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(cityTime + " · it-office");
     }
 
     @Test

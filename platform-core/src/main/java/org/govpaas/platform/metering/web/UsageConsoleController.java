@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.department.DepartmentService;
-import org.govpaas.platform.metering.MeteringProperties;
 import org.govpaas.platform.metering.UsageService;
 import org.govpaas.platform.system.FieldValidationException;
 import org.springframework.context.MessageSource;
@@ -24,14 +23,11 @@ class UsageConsoleController {
     private final UsageService usage;
     private final DepartmentService departments;
     private final MessageSource messages;
-    private final MeteringProperties settings;
 
-    UsageConsoleController(UsageService usage, DepartmentService departments, MessageSource messages,
-                           MeteringProperties settings) {
+    UsageConsoleController(UsageService usage, DepartmentService departments, MessageSource messages) {
         this.usage = usage;
         this.departments = departments;
         this.messages = messages;
-        this.settings = settings;
     }
 
     @GetMapping("/console/departments/{dept}/usage")
@@ -41,7 +37,6 @@ class UsageConsoleController {
         model.addAttribute("department", departments.get(caller, dept));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("zone", settings.zone()); // the range is in the city's time, and so are the times shown
         try {
             model.addAttribute("report", usage.usage(caller, dept, date(from, "from"), date(to, "to")));
         } catch (FieldValidationException e) {
