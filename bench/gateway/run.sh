@@ -162,10 +162,9 @@ awk -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" -v d5="$d_p50" -v n5="$n_p50" -
   printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms\n", gp - dp, np - dp }'
 
 # Third pass, harness only (the processes are known): the app on a core of its own, wrk and the
-# proxy on the others, as in production where an app's instances do not share their cores with
-# the gateway (separate pods and nodes on Kubernetes). Direct, wrk has those cores to itself;
-# through a proxy, the proxy competes with wrk, not with the app. Shows whether a proxy lowers
-# what the app itself can serve.
+# proxy on the others. Direct, wrk has those cores to itself; through a proxy, the proxy competes
+# with wrk, not with the app. Shows whether a proxy lowers what the app itself can serve when the
+# host has a core to spare for the gateway.
 cpus=$(nproc)
 if [[ -z ${APP_PID:-} ]] || ((cpus < 2)) || ! command -v taskset >/dev/null; then
   echo; echo "pinned pass skipped (needs --harness, 2 or more CPUs and taskset)"
