@@ -2,20 +2,15 @@ package org.govpaas.apps.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.govpaas.apps.appointments.booking.Booking;
 import org.govpaas.apps.appointments.booking.BookingRefused;
 import org.govpaas.apps.appointments.staff.CheckInRefused;
+import org.govpaas.apps.kit.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,27 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class I18nSyncTest {
 
-    static final Path TEMPLATES = Path.of("src/main/resources/templates");
-
     @Test
-    void bundlesHaveTheSameKeys() throws IOException {
-        assertThat(load("messages_zh_CN.properties").stringPropertyNames())
-                .isEqualTo(load("messages.properties").stringPropertyNames());
+    void bundlesHaveTheSameKeys() {
+        assertThat(MessageBundles.keysNotInBoth("messages.properties", "messages_zh_CN.properties")).isEmpty();
     }
 
     @Test
-    void templatesAndRefusalsUseOnlyExistingKeys() throws IOException {
-        Set<String> keys = new TreeSet<>(load("messages.properties").stringPropertyNames());
-        keys.addAll(kitKeys());
-        Set<String> missing = new TreeSet<>();
-        for (Path template : templates()) {
-            Matcher m = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]").matcher(Files.readString(template));
-            while (m.find()) {
-                if (!keys.contains(m.group(1))) {
-                    missing.add(template.getFileName() + ": " + m.group(1));
-                }
-            }
-        }
+    void templatesAndRefusalsUseOnlyExistingKeys() {
+        // The kit adds its bundle to the app's message source, so a page may name the kit's keys.
+        Set<String> keys = MessageBundles.keys("messages.properties", "kit/messages.properties");
+        Set<String> missing = new TreeSet<>(MessageBundles.missingInTemplates(keys));
         for (BookingRefused.Reason reason : BookingRefused.Reason.values()) {
             if (!keys.contains(reason.messageKey())) {
                 missing.add(reason.messageKey());
@@ -55,22 +39,22 @@ class I18nSyncTest {
                 missing.add(reason.messageKey());
             }
         }
-        for (String status : new String[] {"BOOKED", "CANCELLED", "CHECKED_IN"}) {
-            if (!keys.contains("booking.status." + status)) {
-                missing.add("booking.status." + status);
+        for (Booking.Status status : Booking.Status.values()) {
+            if (!keys.contains("booking.status." + status.name())) {
+                missing.add("booking.status." + status.name());
             }
         }
         assertThat(missing).isEmpty();
     }
 
     @Test
-    void templatesHoldNoTextOfTheirOwn() throws IOException {
-        // Text between tags that Thymeleaf does not replace would show untranslated.
+    void templatesHoldNoTextOfTheirOwn() {
+        // Any text, not only Chinese: text between tags that Thymeleaf does not replace shows in the
+        // language it was written in, whichever language the citizen chose.
         Pattern literal = Pattern.compile(">\\s*([^<>\\s][^<>]*?)\\s*<");
         Set<String> found = new TreeSet<>();
-        for (Path template : templates()) {
-            String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "");
-            for (String element : html.split("(?=<)")) {
+        for (Path template : MessageBundles.templates()) {
+            for (String element : MessageBundles.withoutComments(template).split("(?=<)")) {
                 Matcher m = literal.matcher(element + "<");
                 if (m.find() && !element.matches("(?s)<[^>]*th:(text|utext|replace|errors)=.*") && !m.group(1).equals("·")) {
                     found.add(template.getFileName() + ": " + m.group(1));
@@ -78,24 +62,5 @@ class I18nSyncTest {
             }
         }
         assertThat(found).isEmpty();
-    }
-
-    private static List<Path> templates() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            return files.filter(f -> f.toString().endsWith(".html")).toList();
-        }
-    }
-
-    private static Set<String> kitKeys() throws IOException {
-        return load("kit/messages.properties").stringPropertyNames();
-    }
-
-    private static Properties load(String name) throws IOException {
-        Properties properties = new Properties();
-        try (var in = new InputStreamReader(I18nSyncTest.class.getClassLoader().getResourceAsStream(name),
-                StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
-        return properties;
     }
 }

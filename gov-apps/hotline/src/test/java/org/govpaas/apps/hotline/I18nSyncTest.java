@@ -2,16 +2,9 @@ package org.govpaas.apps.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.govpaas.apps.hotline.photo.PhotoRefused;
@@ -19,6 +12,7 @@ import org.govpaas.apps.hotline.statistics.Period;
 import org.govpaas.apps.hotline.ticket.Action;
 import org.govpaas.apps.hotline.ticket.Priority;
 import org.govpaas.apps.hotline.ticket.TicketStatus;
+import org.govpaas.apps.kit.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,41 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class I18nSyncTest {
 
-    static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    static final Path SOURCES = Path.of("src/main/java");
+    /** Literals in the code that are keys: the validation errors of the report, staff and reopen forms. */
+    static final Pattern QUOTED_KEY = Pattern.compile("\"((report|staff|reopen)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
     @Test
-    void bundlesHaveTheSameKeys() throws IOException {
-        assertThat(load("messages_zh_CN.properties").stringPropertyNames())
-                .isEqualTo(load("messages.properties").stringPropertyNames());
+    void bundlesHaveTheSameKeys() {
+        assertThat(MessageBundles.keysNotInBoth("messages.properties", "messages_zh_CN.properties")).isEmpty();
     }
 
     @Test
-    void templatesAndControllersUseOnlyExistingKeys() throws IOException {
-        Set<String> keys = keys();
-        Set<String> missing = new TreeSet<>();
-        for (Path file : files(TEMPLATES, ".html")) {
-            Matcher m = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]").matcher(Files.readString(file));
-            while (m.find()) {
-                if (!keys.contains(m.group(1))) {
-                    missing.add(file.getFileName() + ": " + m.group(1));
-                }
-            }
-        }
-        for (Path file : files(SOURCES, ".java")) {
-            Matcher m = Pattern.compile("\"((report|staff|reopen)\\.[a-zA-Z.]+[a-zA-Z])\"").matcher(Files.readString(file));
-            while (m.find()) {
-                if (!keys.contains(m.group(1))) {
-                    missing.add(file.getFileName() + ": " + m.group(1));
-                }
-            }
-        }
+    void templatesAndControllersUseOnlyExistingKeys() {
+        Set<String> keys = MessageBundles.keys("messages.properties");
+        Set<String> missing = new TreeSet<>(MessageBundles.missingInTemplates(keys));
+        missing.addAll(MessageBundles.missingInSources(QUOTED_KEY, keys));
         assertThat(missing).isEmpty();
     }
 
     @Test
-    void everyEnumValueHasItsText() throws IOException {
-        Set<String> keys = keys();
+    void everyEnumValueHasItsText() {
+        Set<String> keys = MessageBundles.keys("messages.properties");
         Stream.of(TicketStatus.values()).forEach(s -> assertThat(keys).contains("status." + s));
         Stream.of(Priority.values()).forEach(p -> assertThat(keys).contains("priority." + p));
         Stream.of(Action.values()).forEach(a -> assertThat(keys).contains("event." + a));
@@ -73,30 +51,7 @@ class I18nSyncTest {
     }
 
     @Test
-    void templatesHoldNoTextOfTheirOwn() throws IOException {
-        // Text between tags that is not replaced by th:text: CJK characters would be a forgotten literal.
-        for (Path file : files(TEMPLATES, ".html")) {
-            String html = Files.readString(file).replaceAll("(?s)<!--.*?-->", "");
-            assertThat(html).as(file.toString()).doesNotContainPattern("[\\u4e00-\\u9fff]");
-        }
-    }
-
-    private static List<Path> files(Path root, String suffix) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(suffix)).toList();
-        }
-    }
-
-    private static Set<String> keys() throws IOException {
-        return load("messages.properties").stringPropertyNames();
-    }
-
-    private static Properties load(String name) throws IOException {
-        Properties properties = new Properties();
-        try (var in = new InputStreamReader(I18nSyncTest.class.getClassLoader().getResourceAsStream(name),
-                StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
-        return properties;
+    void templatesHoldNoTextOfTheirOwn() {
+        assertThat(MessageBundles.templatesWithChineseText()).isEmpty();
     }
 }
