@@ -7,13 +7,15 @@ initAll();
 
 // Live status: an element with data-live-url is re-fetched every 2 s and swapped in place, so
 // state changes and new events appear without a reload (no inline script: CSP forbids it).
+// The console answers a script only with the page's CSRF token (apps share this origin).
 const live = document.querySelector('[data-live-url]');
 if (live) {
   const url = live.getAttribute('data-live-url');
+  const headers = { Accept: 'text/html', [live.getAttribute('data-csrf-header')]: live.getAttribute('data-csrf') };
   setInterval(async () => {
     const current = document.querySelector('[data-live-url]');
     try {
-      const response = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+      const response = await fetch(url, { headers, credentials: 'same-origin' });
       if (!response.ok) return;
       const html = await response.text();
       const next = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live-url]');

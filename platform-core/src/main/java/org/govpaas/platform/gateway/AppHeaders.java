@@ -25,6 +25,15 @@ final class AppHeaders {
     static final String PORT = "X-Forwarded-Port";
     static final String PREFIX = "X-Forwarded-Prefix";
 
+    /**
+     * Apps share the console's origin, so these are the platform's alone; lower case.
+     * {@code Cross-Origin-Opener-Policy}: the console's {@code same-origin} keeps a console window
+     * out of reach of the app page that opened it (or that it opened) only while no app page
+     * carries the same policy. {@code Clear-Site-Data} would clear the whole origin's cookies and
+     * storage, the staff's console session with them.
+     */
+    private static final Set<String> APP_MAY_NOT_SET = Set.of("cross-origin-opener-policy", "clear-site-data");
+
     /** Meant for one connection, or for the proxy itself; lower case. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
             "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
@@ -76,8 +85,9 @@ final class AppHeaders {
 
     /**
      * The app's answer as the citizen gets it: without hop-by-hop headers (the platform's server
-     * frames its own connection), without any attempt to set the platform's session cookie, and
-     * with the app's cookies confined to its route.
+     * frames its own connection), without any attempt to set the platform's session cookie, with
+     * the app's cookies confined to its route, and without the headers by which a page could
+     * reach beyond its app on the shared origin (see {@link #APP_MAY_NOT_SET}).
      *
      * @param out the citizen's response headers, added to
      */
@@ -85,10 +95,14 @@ final class AppHeaders {
         Set<String> hopByHop = hopByHop(headers.getOrEmpty(HttpHeaders.CONNECTION));
         for (var entry : headers.headerSet()) {
             String lower = entry.getKey().toLowerCase(Locale.ROOT);
-            if (hopByHop.contains(lower)) {
+            if (hopByHop.contains(lower) || APP_MAY_NOT_SET.contains(lower)) {
                 continue;
             }
-            if (lower.equals("set-cookie")) {
+            if (lower.equals("service-worker-allowed")) {
+                // A service worker may widen its scope only within the app's own route.
+                entry.getValue().stream().filter(scope -> scope.startsWith(routePath) && !scope.contains(".."))
+                        .forEach(scope -> out.add(entry.getKey(), scope));
+            } else if (lower.equals("set-cookie")) {
                 for (String cookie : entry.getValue()) {
                     if (!isCookie(cookie, sessionCookie)) {
                         out.add(entry.getKey(), confined(cookie, routePath));

@@ -101,7 +101,14 @@ public final class StaffClient {
 
     /** A console page in this person's browser session. */
     public HttpResponse<String> get(String path) {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+        return get(path, Map.of());
+    }
+
+    /** A console page in this person's browser session, with headers a browser would add. */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET();
+        headers.forEach(request::header);
+        return browser.send(request);
     }
 
     /** A console form post, with the CSRF token a real page would have carried. */
@@ -121,7 +128,8 @@ public final class StaffClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private java.util.Optional<String> csrfToken() {
+    /** The CSRF token a console page carries in its forms. */
+    public java.util.Optional<String> csrfToken() {
         Matcher m = CSRF.matcher(get("/console").body());
         return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }

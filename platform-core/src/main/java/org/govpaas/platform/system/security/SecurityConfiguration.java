@@ -1,5 +1,6 @@
 package org.govpaas.platform.system.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govpaas.identity.adapter.CallerResolver;
 import org.govpaas.identity.adapter.IdentityProperties;
@@ -24,7 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Deployed apps behind the gateway ({@code /apps/**}) keep their own security: the gateway answers
@@ -115,6 +119,12 @@ class SecurityConfiguration {
                             }
                         }))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                // Apps are served on this origin, so a script in an app page could fetch a console
+                // page with the staff member's session and read it, CSRF token included. A console
+                // request made by a script must therefore carry the token, which only the console's
+                // own pages hold; navigations (links, forms, downloads) need none.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
+                        CsrfFilter.DEFAULT_CSRF_MATCHER, SecurityConfiguration::consoleRequestByScript)))
                 .logout(logout -> logout
                         .addLogoutHandler((request, response, authentication) ->
                                 CallerResolver.from(authentication).ifPresent(caller -> events.publishEvent(
@@ -144,8 +154,20 @@ class SecurityConfiguration {
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                 .frameOptions(f -> f.deny())
+                // A window opened by an app page (apps share this origin) gets no handle on ours.
+                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    /**
+     * A request for a console resource that is not a navigation. Browsers say which it is in
+     * {@code Sec-Fetch-Mode}, which no script can set; they send it over HTTPS and to localhost.
+     */
+    static boolean consoleRequestByScript(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return mode != null && !mode.equals("navigate") && (path.equals("/console") || path.startsWith("/console/"));
     }
 
     /** Only a failure to reach Keycloak may flag it as down; anybody can send a bad callback. */

@@ -29,6 +29,7 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
             assertThat(response.headers().firstValue("Referrer-Policy")).as(path)
                     .hasValue("strict-origin-when-cross-origin");
             assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(response.headers().firstValue("Cross-Origin-Opener-Policy")).as(path).hasValue("same-origin");
         }
         HttpResponse<String> api = admin.api("GET", "/api/v1/departments", null);
         assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
@@ -56,6 +57,39 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
                 "monthlyBudget", "1.00"));
         assertThat(genuine.statusCode()).isEqualTo(302);
         assertThat(jdbc.queryForObject("select count(*) from department where code = 'genuine'", Integer.class)).isOne();
+    }
+
+    /**
+     * Apps are served on the console's origin: a script in an app page that fetches a console page
+     * with a staff member's session gets nothing. The headers are those Chromium sends.
+     */
+    @Test
+    void aConsolePageRequestedByAScriptNeedsTheConsolesOwnToken() {
+        StaffClient admin = as("platform-admin");
+        Map<String, String> fetch = Map.of("Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "cors",
+                "Sec-Fetch-Dest", "empty");
+        for (String path : List.of("/console", "/console/departments", "/console/departments/civil-affairs/apps")) {
+            HttpResponse<String> byScript = admin.get(path, fetch);
+            assertThat(byScript.statusCode()).as(path).isEqualTo(403);
+            assertThat(byScript.body()).as(path).doesNotContain("civil-affairs", "_csrf");
+        }
+        HttpResponse<String> image = admin.get("/console/departments", Map.of("Sec-Fetch-Site", "same-origin",
+                "Sec-Fetch-Mode", "no-cors", "Sec-Fetch-Dest", "image"));
+        assertThat(image.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> navigation = admin.get("/console/departments", Map.of("Sec-Fetch-Site", "same-origin",
+                "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"));
+        assertThat(navigation.statusCode()).isEqualTo(200);
+        assertThat(navigation.body()).contains("civil-affairs");
+
+        // The console's own script sends the token its page carries.
+        Map<String, String> withToken = new java.util.HashMap<>(fetch);
+        withToken.put("X-CSRF-TOKEN", admin.csrfToken().orElseThrow());
+        HttpResponse<String> consoleScript = admin.get("/console/departments", withToken);
+        assertThat(consoleScript.statusCode()).isEqualTo(200);
+        assertThat(consoleScript.body()).contains("civil-affairs");
+        withToken.put("X-CSRF-TOKEN", "forged");
+        assertThat(admin.get("/console/departments", withToken).statusCode()).isEqualTo(403);
     }
 
     @Test

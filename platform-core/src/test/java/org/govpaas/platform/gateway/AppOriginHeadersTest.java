@@ -1,0 +1,42 @@
+package org.govpaas.platform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+/** Apps share the console's origin: an app's answer cannot carry what would reach beyond the app. */
+class AppOriginHeadersTest {
+
+    static final String ROUTE = "/apps/health/clinic/";
+
+    @Test
+    void anAppCannotShareTheConsolesWindowsNorClearTheOriginNorWidenItsServiceWorker() {
+        HttpHeaders app = new HttpHeaders();
+        app.add("Content-Type", "text/html");
+        app.add("Cross-Origin-Opener-Policy", "same-origin");
+        app.add("Clear-Site-Data", "\"cookies\", \"storage\"");
+        app.add("Service-Worker-Allowed", "/");
+        HttpHeaders citizen = new HttpHeaders();
+        AppHeaders.fromApp(app, citizen, "GOVPAAS_SESSION", ROUTE);
+        assertThat(citizen.headerNames()).containsExactly("Content-Type");
+    }
+
+    @Test
+    void aServiceWorkerMayWidenItsScopeWithinTheAppsRouteOnly() {
+        for (String scope : new String[] {"/apps/health/clinic/", "/apps/health/clinic/booking/"}) {
+            assertThat(fromApp("Service-Worker-Allowed", scope).getFirst("Service-Worker-Allowed")).isEqualTo(scope);
+        }
+        for (String scope : new String[] {"/apps/health/", "/apps/health/clinic/../other/", "/console/"}) {
+            assertThat(fromApp("Service-Worker-Allowed", scope).containsHeader("Service-Worker-Allowed")).as(scope).isFalse();
+        }
+    }
+
+    private static HttpHeaders fromApp(String name, String value) {
+        HttpHeaders app = new HttpHeaders();
+        app.add(name, value);
+        HttpHeaders citizen = new HttpHeaders();
+        AppHeaders.fromApp(app, citizen, "GOVPAAS_SESSION", ROUTE);
+        return citizen;
+    }
+}
