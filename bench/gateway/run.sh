@@ -114,29 +114,39 @@ wait_for "$DIRECT"
 wait_for "$GATEWAY"
 start_nginx
 wait_for "$NGINX_URL"
+declare -A URL=([direct]=$DIRECT [nginx]=$NGINX_URL [gateway]=$GATEWAY)
+ROUTES=(direct nginx gateway)
 echo "warming up all three paths (JIT) ..."
-DURATION=5s measure "$DIRECT" >/dev/null
-DURATION=5s measure "$NGINX_URL" >/dev/null
-DURATION=5s measure "$GATEWAY" >/dev/null
+for route in "${ROUTES[@]}"; do DURATION=5s measure "${URL[$route]}" >/dev/null; done
 
-direct_rps=() direct_p99=() nginx_rps=() nginx_p99=() gw_rps=() gw_p99=()
-for ((i = 1; i <= RUNS; i++)); do
-  read -r rps p99 _ < <(measure "$DIRECT");    direct_rps+=("$rps"); direct_p99+=("$p99")
-  echo "run $i direct : $rps req/s, p99 $p99 ms"
-  read -r rps p99 _ < <(measure "$NGINX_URL"); nginx_rps+=("$rps"); nginx_p99+=("$p99")
-  echo "run $i nginx  : $rps req/s, p99 $p99 ms"
-  read -r rps p99 _ < <(measure "$GATEWAY");   gw_rps+=("$rps"); gw_p99+=("$p99")
-  echo "run $i gateway: $rps req/s, p99 $p99 ms"
-done
+# One pass: RUNS rounds of the three paths in turn (alternating, so that drift on the machine
+# hits all three alike), each `measure URL CONNECTIONS`. Leaves each path's medians in MEDIAN,
+# keyed "path.rps", "path.p99" and "path.p50".
+declare -A MEDIAN
+pass() {
+  local connections=$1 label=$2 i route rps p99 p50 line key
+  local -A seen=()
+  for ((i = 1; i <= RUNS; i++)); do
+    line="run $i $label:"
+    for route in "${ROUTES[@]}"; do
+      read -r rps p99 p50 < <(measure "${URL[$route]}" "$connections")
+      seen[$route.rps]+="$rps " seen[$route.p99]+="$p99 " seen[$route.p50]+="$p50 "
+      line+=" $route $rps req/s, p50 $p50 ms, p99 $p99 ms;"
+    done
+    echo "$line"
+  done
+  for key in "${!seen[@]}"; do
+    MEDIAN[$key]=$(tr ' ' '\n' <<<"${seen[$key]}" | grep . | median)
+  done
+}
 
-d_rps=$(printf '%s\n' "${direct_rps[@]}" | median); d_p99=$(printf '%s\n' "${direct_p99[@]}" | median)
-n_rps=$(printf '%s\n' "${nginx_rps[@]}" | median);  n_p99=$(printf '%s\n' "${nginx_p99[@]}" | median)
-g_rps=$(printf '%s\n' "${gw_rps[@]}" | median);     g_p99=$(printf '%s\n' "${gw_p99[@]}" | median)
+pass 32 saturated
 echo
-echo "median direct : $d_rps req/s, p99 $d_p99 ms"
-echo "median nginx  : $n_rps req/s, p99 $n_p99 ms"
-echo "median gateway: $g_rps req/s, p99 $g_p99 ms"
-awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" 'BEGIN {
+echo "median direct : ${MEDIAN[direct.rps]} req/s, p99 ${MEDIAN[direct.p99]} ms"
+echo "median nginx  : ${MEDIAN[nginx.rps]} req/s, p99 ${MEDIAN[nginx.p99]} ms"
+echo "median gateway: ${MEDIAN[gateway.rps]} req/s, p99 ${MEDIAN[gateway.p99]} ms"
+awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" \
+    -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" 'BEGIN {
   printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%); nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d
   printf "gateway / nginx: %.0f%%\n", 100 * g / n
   printf "p99 added by the gateway under saturation: %.2f ms; by nginx: %.2f ms\n", gp - dp, np - dp }'
@@ -144,18 +154,9 @@ awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" -v dp="$d_p99" -v np="$n_p99" -v g
 # Under saturation the p99 is set by queueing on the shared cores; one request at a time shows
 # what a proxy itself adds to a citizen's wait.
 echo
-direct_p99=() nginx_p99=() gw_p99=() direct_p50=() nginx_p50=() gw_p50=()
-for ((i = 1; i <= RUNS; i++)); do
-  read -r rps p99 p50 < <(measure "$DIRECT" 1);    direct_p99+=("$p99"); direct_p50+=("$p50")
-  read -r rps p99 p50 < <(measure "$NGINX_URL" 1); nginx_p99+=("$p99"); nginx_p50+=("$p50")
-  read -r rps p99 p50 < <(measure "$GATEWAY" 1);   gw_p99+=("$p99"); gw_p50+=("$p50")
-  echo "run $i one at a time, p50 / p99: direct ${direct_p50[-1]} / ${direct_p99[-1]} ms," \
-    "nginx ${nginx_p50[-1]} / ${nginx_p99[-1]} ms, gateway ${gw_p50[-1]} / ${gw_p99[-1]} ms"
-done
-d_p99=$(printf '%s\n' "${direct_p99[@]}" | median); d_p50=$(printf '%s\n' "${direct_p50[@]}" | median)
-n_p99=$(printf '%s\n' "${nginx_p99[@]}" | median);  n_p50=$(printf '%s\n' "${nginx_p50[@]}" | median)
-g_p99=$(printf '%s\n' "${gw_p99[@]}" | median);     g_p50=$(printf '%s\n' "${gw_p50[@]}" | median)
-awk -v dp="$d_p99" -v np="$n_p99" -v gp="$g_p99" -v d5="$d_p50" -v n5="$n_p50" -v g5="$g_p50" 'BEGIN {
+pass 1 "one at a time"
+awk -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" \
+    -v d5="${MEDIAN[direct.p50]}" -v n5="${MEDIAN[nginx.p50]}" -v g5="${MEDIAN[gateway.p50]}" 'BEGIN {
   printf "one request at a time, median p50: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", d5, n5, g5
   printf "one request at a time, median p99: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", dp, np, gp
   printf "p50 added by the gateway: %.2f ms; by nginx: %.2f ms\n", g5 - d5, n5 - d5
@@ -178,16 +179,7 @@ export WRK_CPUS=$others
 echo
 echo "pinned: the app on CPU $app_cpu; wrk, nginx and the gateway on CPU $others"
 DURATION=5s measure "$GATEWAY" >/dev/null
-direct_rps=() nginx_rps=() gw_rps=()
-for ((i = 1; i <= RUNS; i++)); do
-  read -r rps _ < <(measure "$DIRECT");    direct_rps+=("$rps")
-  read -r rps _ < <(measure "$NGINX_URL"); nginx_rps+=("$rps")
-  read -r rps _ < <(measure "$GATEWAY");   gw_rps+=("$rps")
-  echo "run $i pinned: direct ${direct_rps[-1]}, nginx ${nginx_rps[-1]}, gateway ${gw_rps[-1]} req/s"
-done
-d_rps=$(printf '%s\n' "${direct_rps[@]}" | median)
-n_rps=$(printf '%s\n' "${nginx_rps[@]}" | median)
-g_rps=$(printf '%s\n' "${gw_rps[@]}" | median)
-awk -v d="$d_rps" -v n="$n_rps" -v g="$g_rps" 'BEGIN {
+pass 32 pinned
+awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" 'BEGIN {
   printf "pinned, median: direct %.0f, nginx %.0f, gateway %.0f req/s\n", d, n, g
   printf "pinned, throughput through the gateway: %.0f%% of direct; nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d }'

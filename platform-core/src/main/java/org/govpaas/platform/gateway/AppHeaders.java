@@ -100,7 +100,7 @@ final class AppHeaders {
             }
             if (lower.equals("service-worker-allowed")) {
                 // A service worker may widen its scope only within the app's own route.
-                entry.getValue().stream().filter(scope -> scope.startsWith(routePath) && !scope.contains(".."))
+                entry.getValue().stream().filter(scope -> withinRoute(scope, routePath))
                         .forEach(scope -> out.add(entry.getKey(), scope));
             } else if (lower.equals("set-cookie")) {
                 for (String cookie : entry.getValue()) {
@@ -130,7 +130,7 @@ final class AppHeaders {
             }
             if (name.equalsIgnoreCase("Path")) {
                 String path = attribute.substring(attribute.indexOf('=') + 1).strip();
-                if (!(path + "/").startsWith(routePath) || path.contains("..")) {
+                if (!withinRoute(path, routePath)) {
                     attribute = "Path=" + routePath;
                 }
                 pathSet = true;
@@ -141,6 +141,11 @@ final class AppHeaders {
             out.append("; Path=").append(routePath);
         }
         return out.toString();
+    }
+
+    /** A path the app may claim: its route or below (the route's own path without the final slash too). */
+    private static boolean withinRoute(String path, String routePath) {
+        return (path + "/").startsWith(routePath) && !path.contains("..");
     }
 
     /** One {@code Cookie} header's pairs without the named cookie; empty when nothing is left. */

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  */
 public final class MessageBundles {
 
-    public static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    public static final Path SOURCES = Path.of("src/main/java");
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path SOURCES = Path.of("src/main/java");
 
     /** {@code #{key}}, {@code #{key(arguments)}} and {@code #messages.msg('key'...)}. */
     private static final Pattern TEMPLATE_KEY =
@@ -57,18 +57,13 @@ public final class MessageBundles {
     public static Set<String> keysNotInBoth(String bundle, String other) {
         Set<String> keys = keys(bundle);
         Set<String> otherKeys = keys(other);
-        Set<String> lonely = new TreeSet<>();
-        for (String key : keys) {
-            if (!otherKeys.contains(key)) {
-                lonely.add("only in " + bundle + ": " + key);
-            }
-        }
-        for (String key : otherKeys) {
-            if (!keys.contains(key)) {
-                lonely.add("only in " + other + ": " + key);
-            }
-        }
+        Set<String> lonely = new TreeSet<>(onlyIn(bundle, keys, otherKeys));
+        lonely.addAll(onlyIn(other, otherKeys, keys));
         return lonely;
+    }
+
+    private static List<String> onlyIn(String bundle, Set<String> keys, Set<String> otherKeys) {
+        return keys.stream().filter(key -> !otherKeys.contains(key)).map(key -> "only in " + bundle + ": " + key).toList();
     }
 
     /** "template: key" for each key a template names that {@code keys} lacks. */

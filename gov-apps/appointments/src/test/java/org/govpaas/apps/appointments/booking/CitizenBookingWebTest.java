@@ -1,5 +1,13 @@
 package org.govpaas.apps.appointments.booking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.govpaas.apps.appointments.SignedIn.citizen;
+import static org.govpaas.apps.appointments.SignedIn.sessionOf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.govpaas.apps.appointments.OwnDatabase;
 import org.govpaas.apps.appointments.TestClockConfiguration;
 import org.govpaas.apps.appointments.slots.Slot;
@@ -15,13 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.govpaas.apps.appointments.SignedIn.citizen;
-import static org.govpaas.apps.appointments.SignedIn.sessionOf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The citizen's pages: bad input answered next to the field, nothing changed; only one's own bookings. */
 @SpringBootTest(properties = {"GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre", "GOVPAAS_PARAM_SERVICES=婚姻登记|Marriage registration",

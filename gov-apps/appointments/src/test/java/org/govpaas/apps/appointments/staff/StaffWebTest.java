@@ -1,5 +1,15 @@
 package org.govpaas.apps.appointments.staff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.govpaas.apps.appointments.SignedIn.citizen;
+import static org.govpaas.apps.appointments.SignedIn.sessionOf;
+import static org.govpaas.apps.appointments.SignedIn.staff;
+import static org.govpaas.apps.appointments.SignedIn.staffOfAnotherDepartment;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.net.URI;
 import java.time.LocalDate;
 import org.govpaas.apps.appointments.OwnDatabase;
@@ -17,15 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.govpaas.apps.appointments.SignedIn.citizen;
-import static org.govpaas.apps.appointments.SignedIn.sessionOf;
-import static org.govpaas.apps.appointments.SignedIn.staff;
-import static org.govpaas.apps.appointments.SignedIn.staffOfAnotherDepartment;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The back office: only the department's staff, the day's schedule, check-in with errors at the field, the audit. */
 @SpringBootTest(properties = {"GOVPAAS_PARAM_HALLS=市民中心|Citizen Centre,东城|Dongcheng", "GOVPAAS_PARAM_SERVICES=婚姻登记"})

@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * How much a form post may carry, derived from the deploy parameters instead of fixed numbers:
  * up to twice the per-file limit per file (at least 5 MB over it), so an ordinary oversized file
- * still reaches the form and is refused next to the field; anything beyond is cut off by the
- * container (413) while the sign-in filters read the form, before the app sees it. Parts above
+ * still reaches the form and is refused next to the field; anything beyond is refused with the
+ * kit's 413 page ({@code OversizedUploads} reads the form first), before the app sees it. Parts above
  * 1 MB go to temporary files, not the heap.
  */
 @Configuration(proxyBeanMethods = false)
