@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * until Keycloak's login page, {@link #submitCredentials} and then follow the redirects through the
  * app's callback; the jar keeps the app's session cookie too.
  *
- * <p>Not thread-safe: one instance per simulated browser.
+ * <p>One instance per simulated browser. Like a browser, it may have several requests in flight
+ * at once (a test's concurrent API calls), so its cookie jar is guarded.
  */
 public final class BrowserlessLogin {
 
@@ -249,15 +250,15 @@ public final class BrowserlessLogin {
     }
 
     /** The value of a cookie this browser holds for {@code uri}, if any. */
-    public Optional<String> cookie(URI uri, String name) {
+    public synchronized Optional<String> cookie(URI uri, String name) {
         return cookies.stream().filter(c -> c.name.equals(name) && c.matches(uri)).map(c -> c.value).findFirst();
     }
 
-    public void clearCookies() {
+    public synchronized void clearCookies() {
         cookies.clear();
     }
 
-    private String cookieHeader(URI uri) {
+    private synchronized String cookieHeader(URI uri) {
         StringBuilder header = new StringBuilder();
         // Longer paths first, as browsers do.
         cookies.stream().filter(c -> c.matches(uri))
@@ -271,7 +272,7 @@ public final class BrowserlessLogin {
         return header.toString();
     }
 
-    private void store(URI uri, String setCookie) {
+    private synchronized void store(URI uri, String setCookie) {
         String[] parts = setCookie.split(";");
         int eq = parts[0].indexOf('=');
         if (eq <= 0) {

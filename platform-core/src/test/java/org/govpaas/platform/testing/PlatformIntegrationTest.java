@@ -51,6 +51,11 @@ public abstract class PlatformIntegrationTest {
                 k -> StaffClient.signIn(baseUrl(), KeycloakTestServer.shared(), username, PASSWORD));
     }
 
+    /** A staff member in a browser of their own, signed in just now (for tests that use up a session). */
+    protected StaffClient signInAfresh(String username) {
+        return StaffClient.signIn(baseUrl(), KeycloakTestServer.shared(), username, PASSWORD);
+    }
+
     protected StaffClient anonymous() {
         return StaffClient.anonymous(baseUrl());
     }

@@ -55,7 +55,12 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationErrors errors) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A bearer request must leave any console session it carries alone. Without
+                // fixation "none", each API call made from a browser signed in to the console (the
+                // API docs page, a script) changed that session's id, and two calls at once could
+                // leave the browser holding an id that no longer exists: signed out.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 // Bearer tokens are not sent by browsers on their own, so CSRF cannot apply here.
                 .csrf(c -> c.disable())
                 .oauth2ResourceServer(rs -> rs

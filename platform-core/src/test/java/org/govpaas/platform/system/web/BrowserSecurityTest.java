@@ -36,6 +36,33 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void apiCallsFromASignedInBrowserLeaveItsConsoleSessionAlone() throws Exception {
+        // The API docs page, or any script, calls the API with a bearer token from a browser that
+        // also holds a console session; the browser sends the session cookie along.
+        StaffClient admin = signInAfresh("platform-admin");
+        HttpResponse<String> one = admin.api("GET", "/api/v1/departments", null);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(admin.api("POST", "/api/v1/departments", "{\"code\": \"\"}").headers().allValues("Set-Cookie"))
+                .isEmpty();
+
+        try (var calls = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                statuses.add(calls.submit(() -> admin.api("GET", "/api/v1/departments", null).statusCode()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        }
+        HttpResponse<String> console = admin.get("/console/departments");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(admin.post("/console/departments", Map.of("code", "after-api", "nameZh", "接口之后",
+                "nameEn", "After API", "maxApps", "1", "maxInstances", "1", "maxMemoryMib", "1",
+                "monthlyBudget", "1.00")).statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void sessionCookieIsHttpOnlyAndSameSite() {
         HttpResponse<String> response = anonymous().get("/console");
         String cookie = response.headers().allValues("Set-Cookie").stream()
