@@ -66,6 +66,8 @@ class HotlineJourneyTest extends HotlineAppTest {
             new Select(staff.find(By.id("category"))).selectByVisibleText("道路与交通设施");
             staff.find(By.cssSelector("label[for=priority-HIGH]")).click();
             staff.find(By.id("triage")).click();
+            staff.driver().executeScript("arguments[0].scrollIntoView()", staff.find(By.id("assign-form")));
+            staff.screenshot("hotline-05b-staff-assign");
             new Select(staff.find(By.id("assignee"))).selectByVisibleText("市政道路养护中心");
             staff.find(By.id("assign")).click();
             staff.find(By.id("note")).sendKeys("已更换井盖，并设置警示标志。");
