@@ -39,13 +39,14 @@ public final class AppSignInFixture {
     public static AppSignInFixture create(String app, String department, String appUrl) {
         KeycloakTestServer keycloak = KeycloakTestServer.shared();
         AppSignInFixture fixture = new AppSignInFixture(keycloak, department);
-        KeycloakProvisioning provisioning = new KeycloakProvisioning(keycloak.baseUrl(), PLATFORM);
         String clientId = "app." + department + "." + app;
         fixture.properties.put("govpaas.department", department);
-        fixture.client("citizens", KeycloakTestServer.CITIZENS_REALM, clientId,
-                provisioning.ensureAppClient(KeycloakTestServer.CITIZENS_REALM, clientId, appUrl));
-        fixture.client("staff", KeycloakTestServer.STAFF_REALM, clientId,
-                provisioning.ensureAppClient(KeycloakTestServer.STAFF_REALM, clientId, appUrl));
+        try (KeycloakProvisioning provisioning = new KeycloakProvisioning(keycloak.baseUrl(), PLATFORM)) {
+            fixture.client("citizens", KeycloakTestServer.CITIZENS_REALM, clientId,
+                    provisioning.ensureAppClient(KeycloakTestServer.CITIZENS_REALM, clientId, appUrl));
+            fixture.client("staff", KeycloakTestServer.STAFF_REALM, clientId,
+                    provisioning.ensureAppClient(KeycloakTestServer.STAFF_REALM, clientId, appUrl));
+        }
         return fixture;
     }
 
