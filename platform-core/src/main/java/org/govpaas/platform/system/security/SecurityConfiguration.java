@@ -26,6 +26,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -39,8 +40,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfiguration {
 
     static final String SIGN_IN_UNAVAILABLE = "/sign-in-unavailable";
-    /** Where Keycloak sends the API docs' sign-in pop-up back (Swagger UI's own page). */
-    static final String API_DOCS_SIGN_IN_RETURN = "/swagger-ui/oauth2-redirect.html";
 
     /**
      * The one firewall for every request: Spring Security's chains take it from here, and the
@@ -148,13 +147,10 @@ class SecurityConfiguration {
                 .headers(headers -> {
                     strictHeaders(headers);
                     // Sign-out posts here and is redirected on to Keycloak: form-action must allow it.
-                    // The API docs fetch their token from Keycloak after signing in: connect-src.
-                    String keycloakOrigin = origin(identity.browserUrl().toString());
                     headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                    + "connect-src 'self' " + keycloakOrigin + "; "
                                     + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-                                    + "form-action 'self' " + keycloakOrigin));
+                                    + "form-action 'self' " + origin(identity.browserUrl().toString())));
                 });
         return http.build();
     }
@@ -163,24 +159,10 @@ class SecurityConfiguration {
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                 .frameOptions(f -> f.deny())
-                .addHeaderWriter(SecurityConfiguration::openerPolicy)
+                // A window opened by an app page (apps share this origin) gets no handle on ours.
+                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
-    }
-
-    /**
-     * {@code Cross-Origin-Opener-Policy: same-origin}, so that a window opened by an app page (apps
-     * share this origin) gets no handle on ours. The API docs sign in through a Keycloak pop-up
-     * whose last page hands the code back to the window that opened it: the docs pages keep their
-     * pop-ups ({@code same-origin-allow-popups}, still cut off from whoever opened them), and that
-     * hand-back page sets none, or the browser would part it from its opener.
-     */
-    static void openerPolicy(HttpServletRequest request, HttpServletResponse response) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.equals(API_DOCS_SIGN_IN_RETURN)) {
-            response.setHeader("Cross-Origin-Opener-Policy",
-                    path.startsWith("/swagger-ui/") ? "same-origin-allow-popups" : "same-origin");
-        }
     }
 
     /**

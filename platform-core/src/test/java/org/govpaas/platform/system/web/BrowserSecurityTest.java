@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.govpaas.identity.testing.KeycloakTestServer;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.govpaas.platform.testing.StaffClient;
 import org.junit.jupiter.api.Test;
@@ -34,20 +33,6 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
         }
         HttpResponse<String> api = admin.api("GET", "/api/v1/departments", null);
         assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
-    }
-
-    @Test
-    void theApiDocsKeepTheirSignInPopUpAndNothingElse() {
-        // The docs page holds on to the Keycloak pop-up it opens; whoever opened the docs does not.
-        HttpResponse<String> docs = anonymous().get("/swagger-ui/index.html");
-        assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.headers().firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin-allow-popups");
-        assertThat(docs.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("connect-src 'self' " + KeycloakTestServer.shared().baseUrl() + ";"));
-        // The page the pop-up ends on must stay attached to the docs page that opened it.
-        HttpResponse<String> signInReturn = anonymous().get("/swagger-ui/oauth2-redirect.html");
-        assertThat(signInReturn.statusCode()).isEqualTo(200);
-        assertThat(signInReturn.headers().firstValue("Cross-Origin-Opener-Policy")).isEmpty();
     }
 
     @Test
