@@ -110,7 +110,7 @@ class TicketFlowTest extends HotlineAppTest {
         Document assign = Jsoup.parse(clerk.post(page, page + "/assign", Map.of("assignee", "staff:nobody")).body());
         assertThat(assign.select("#assignee-error").text()).contains("请选择承办单位或工作人员");
         // Who is missing from the people list, and why, is said beside it and read out with it.
-        assertThat(assign.select("#assignee-hint").text()).contains("打开过一次后台", "承办单位");
+        assertThat(assign.select("#assignee-hint").text()).contains("首次打开热线工作台", "承办单位");
         assertThat(assign.select("#assignee").attr("aria-describedby")).isEqualTo("assignee-hint assignee-error");
         clerk.post(page, page + "/assign", Map.of("assignee", "team:roads"));
         Document resolve = Jsoup.parse(clerk.post(page, page + "/resolve", Map.of("note", "  ")).body());
