@@ -66,6 +66,32 @@ class GovpaasRealmsTest {
         assertThat(strings(id.get("aud"))).containsExactly("govpaas-cli");
     }
 
+    /**
+     * The CLI client takes any loopback port as its redirect, and with the local runtime apps listen
+     * on loopback ports of the staff member's machine: were a browser's Keycloak session enough, an
+     * app page could send that browser through this sign-in to its own port and receive a code. So
+     * the CLI always asks for the password (minimum ACR 1: authenticated in this very request),
+     * while the console keeps single sign-on.
+     */
+    @Test
+    void cliSignInAsksForThePasswordEvenWithAKeycloakSession() {
+        BrowserlessLogin browser = new BrowserlessLogin();
+        int port = unusedLookingPort();
+        URI redirect = URI.create("http://127.0.0.1:" + port + "/callback");
+        browser.authorizationCodeLogin(keycloak.issuer(STAFF), "govpaas-cli", null, redirect, developer, PASSWORD);
+
+        BrowserlessLogin.Step again = browser.followRedirects(BrowserlessLogin.authorizationUri(keycloak.issuer(STAFF),
+                "govpaas-cli", redirect, "openid", "state", BrowserlessLogin.Pkce.generate()), uri -> uri.getPort() == port);
+        assertThat(again.redirectTarget()).isNull();
+        assertThat(again.response().body()).contains("kc-form-login");
+
+        URI console = URI.create("http://127.0.0.1:" + port + "/login/oauth2/code/keycloak");
+        BrowserlessLogin.Step single = browser.followRedirects(BrowserlessLogin.authorizationUri(keycloak.issuer(STAFF),
+                "govpaas-console", console, "openid", "state", BrowserlessLogin.Pkce.generate()), uri -> uri.getPort() == port);
+        assertThat(single.redirectTarget()).isNotNull();
+        assertThat(BrowserlessLogin.queryParameters(single.redirectTarget())).containsKey("code");
+    }
+
     @Test
     void wrongPasswordIsRejected() {
         URI redirect = URI.create("http://127.0.0.1:" + unusedLookingPort() + "/callback");
