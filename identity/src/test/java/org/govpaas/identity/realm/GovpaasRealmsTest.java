@@ -80,16 +80,20 @@ class GovpaasRealmsTest {
         URI redirect = URI.create("http://127.0.0.1:" + port + "/callback");
         browser.authorizationCodeLogin(keycloak.issuer(STAFF), "govpaas-cli", null, redirect, developer, PASSWORD);
 
-        BrowserlessLogin.Step again = browser.followRedirects(BrowserlessLogin.authorizationUri(keycloak.issuer(STAFF),
-                "govpaas-cli", redirect, "openid", "state", BrowserlessLogin.Pkce.generate()), uri -> uri.getPort() == port);
+        BrowserlessLogin.Step again = authorizeIn(browser, "govpaas-cli", redirect);
         assertThat(again.redirectTarget()).isNull();
         assertThat(again.response().body()).contains("kc-form-login");
 
-        URI console = URI.create("http://127.0.0.1:" + port + "/login/oauth2/code/keycloak");
-        BrowserlessLogin.Step single = browser.followRedirects(BrowserlessLogin.authorizationUri(keycloak.issuer(STAFF),
-                "govpaas-console", console, "openid", "state", BrowserlessLogin.Pkce.generate()), uri -> uri.getPort() == port);
+        BrowserlessLogin.Step single = authorizeIn(browser, "govpaas-console",
+                URI.create("http://127.0.0.1:" + port + "/login/oauth2/code/keycloak"));
         assertThat(single.redirectTarget()).isNotNull();
         assertThat(BrowserlessLogin.queryParameters(single.redirectTarget())).containsKey("code");
+    }
+
+    /** An authorization request in a browser that may already hold a Keycloak session: a page or the code. */
+    private static BrowserlessLogin.Step authorizeIn(BrowserlessLogin browser, String clientId, URI redirect) {
+        return browser.followRedirects(BrowserlessLogin.authorizationUri(keycloak.issuer(STAFF), clientId, redirect,
+                "openid", "state", BrowserlessLogin.Pkce.generate()), uri -> uri.getPort() == redirect.getPort());
     }
 
     @Test

@@ -47,8 +47,7 @@ public abstract class PlatformIntegrationTest {
 
     /** A signed-in staff member (console session and API token), reused across tests. */
     protected StaffClient as(String username) {
-        return CLIENTS.computeIfAbsent(port + "/" + username,
-                k -> StaffClient.signIn(baseUrl(), KeycloakTestServer.shared(), username, PASSWORD));
+        return CLIENTS.computeIfAbsent(port + "/" + username, k -> signInAfresh(username));
     }
 
     /** A staff member in a browser of their own, signed in just now (for tests that use up a session). */

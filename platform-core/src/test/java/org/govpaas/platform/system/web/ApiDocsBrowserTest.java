@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.govpaas.platform.testing.Browser;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,23 +17,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ApiDocsBrowserTest extends PlatformIntegrationTest {
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
     @Test
     void aDeveloperCallsTheApiFromItsDocsPage() throws Exception {
         String token = as("dev-civil").accessToken();
+        ChromeDriver browser = Browser.start();
+        try {
+            callFromTheDocsPage(browser, token);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void callFromTheDocsPage(ChromeDriver browser, String token) throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(baseUrl() + "/swagger-ui.html");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .authorize"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container input"))).sendKeys(token);

@@ -3,8 +3,12 @@ package org.govpaas.platform.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.govpaas.platform.testing.StaffClient;
 import org.junit.jupiter.api.Test;
@@ -46,8 +50,8 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
         assertThat(admin.api("POST", "/api/v1/departments", "{\"code\": \"\"}").headers().allValues("Set-Cookie"))
                 .isEmpty();
 
-        try (var calls = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        try (var calls = Executors.newFixedThreadPool(8)) {
+            List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 statuses.add(calls.submit(() -> admin.api("GET", "/api/v1/departments", null).statusCode()));
             }
@@ -110,7 +114,7 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
         assertThat(navigation.body()).contains("civil-affairs");
 
         // The console's own script sends the token its page carries.
-        Map<String, String> withToken = new java.util.HashMap<>(fetch);
+        Map<String, String> withToken = new HashMap<>(fetch);
         withToken.put("X-CSRF-TOKEN", admin.csrfToken().orElseThrow());
         HttpResponse<String> consoleScript = admin.get("/console/departments", withToken);
         assertThat(consoleScript.statusCode()).isEqualTo(200);
