@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Gateway overhead: the same page fetched directly from an app instance, through nginx (the
-# reference reverse proxy, started here in front of the same instance) and through the platform's
-# gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating; then one request at a
-# time (p99 added); then, with --harness, again with the app pinned to a core of its own.
+# reference reverse proxy, started here in front of the same instance), through a minimal
+# event-loop proxy in a JVM (event-loop-proxy/, the same design as nginx's) and through the
+# platform's gateway, wrk -t2 -c32 -d10s, RUNS (default 5) times each, alternating; then one
+# request at a time (p99 added); then, with --harness, again with the app pinned to a core of its
+# own.
 #
 #   bench/gateway/run.sh DIRECT_URL GATEWAY_URL   against a running platform (see README.md)
 #   bench/gateway/run.sh --harness                starts a notice-board instance and a platform
@@ -59,7 +61,8 @@ start_harness() {
   JAVA_HOME=$(dirname "$(dirname "$java")") mvn -q -B -o -pl platform-core -am test-compile \
     dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
   gw_port=$(free_port)
-  "$java" -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
+  # PLATFORM_JAVA_OPTS: JVM options for the platform only (the app keeps its own), to try one.
+  "$java" ${PLATFORM_JAVA_OPTS:-} -cp "platform-core/target/test-classes:platform-core/target/classes:$(cat platform-core/target/bench-classpath.txt)" \
     org.govpaas.platform.gateway.GatewayBenchmarkHarness "$gw_port" "http://127.0.0.1:$app_port" \
     >platform-core/target/bench-platform.log 2>&1 &
   pids+=($!)
@@ -107,6 +110,19 @@ CONF
   nginx_pid_file=$dir/nginx.pid
   NGINX_URL=http://127.0.0.1:$port/${DIRECT#http://*/}
 }
+# The event-loop reference proxy (event-loop-proxy/EventLoopProxy.java), built here on its own.
+start_event_loop_proxy() {
+  local project=bench/gateway/event-loop-proxy port upstream=${DIRECT#http://}
+  upstream=${upstream%%/*} port=$(free_port)
+  echo "building the event-loop reference proxy ..."
+  JAVA_HOME=$(dirname "$(dirname "$(find_java)")") mvn -q -B -f $project/pom.xml package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt >/dev/null
+  "$(find_java)" -cp "$project/target/classes:$(cat $project/target/classpath.txt)" bench.EventLoopProxy \
+    "$port" "${upstream%:*}" "${upstream##*:}" >platform-core/target/bench-event-loop.log 2>&1 &
+  pids+=($!)
+  EVENT_LOOP_PID=$!
+  EVENT_LOOP_URL=http://127.0.0.1:$port/${DIRECT#http://*/}
+}
 stop_nginx() { [[ -f ${nginx_pid_file:-} ]] && kill "$(cat "$nginx_pid_file")" 2>/dev/null || true; }
 trap 'cleanup; stop_nginx' EXIT
 
@@ -114,13 +130,15 @@ wait_for "$DIRECT"
 wait_for "$GATEWAY"
 start_nginx
 wait_for "$NGINX_URL"
-declare -A URL=([direct]=$DIRECT [nginx]=$NGINX_URL [gateway]=$GATEWAY)
-ROUTES=(direct nginx gateway)
-echo "warming up all three paths (JIT) ..."
+start_event_loop_proxy
+wait_for "$EVENT_LOOP_URL"
+declare -A URL=([direct]=$DIRECT [nginx]=$NGINX_URL [event-loop]=$EVENT_LOOP_URL [gateway]=$GATEWAY)
+ROUTES=(direct nginx event-loop gateway)
+echo "warming up all four paths (JIT) ..."
 for route in "${ROUTES[@]}"; do DURATION=5s measure "${URL[$route]}" >/dev/null; done
 
-# One pass: RUNS rounds of the three paths in turn (alternating, so that drift on the machine
-# hits all three alike), each `measure URL CONNECTIONS`. Leaves each path's medians in MEDIAN,
+# One pass: RUNS rounds of the four paths in turn (alternating, so that drift on the machine
+# hits all four alike), each `measure URL CONNECTIONS`. Leaves each path's medians in MEDIAN,
 # keyed "path.rps", "path.p99" and "path.p50".
 declare -A MEDIAN
 pass() {
@@ -144,10 +162,11 @@ pass 32 saturated
 echo
 echo "median direct : ${MEDIAN[direct.rps]} req/s, p99 ${MEDIAN[direct.p99]} ms"
 echo "median nginx  : ${MEDIAN[nginx.rps]} req/s, p99 ${MEDIAN[nginx.p99]} ms"
+echo "median event loop: ${MEDIAN[event-loop.rps]} req/s, p99 ${MEDIAN[event-loop.p99]} ms"
 echo "median gateway: ${MEDIAN[gateway.rps]} req/s, p99 ${MEDIAN[gateway.p99]} ms"
-awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" \
+awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" -v e="${MEDIAN[event-loop.rps]}" \
     -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" 'BEGIN {
-  printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%); nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d
+  printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%); nginx: %.0f%%; event loop: %.0f%%\n", 100 * g / d, 100 * n / d, 100 * e / d
   printf "gateway / nginx: %.0f%%\n", 100 * g / n
   printf "p99 added by the gateway under saturation: %.2f ms; by nginx: %.2f ms\n", gp - dp, np - dp }'
 
@@ -155,12 +174,12 @@ awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gate
 # what a proxy itself adds to a citizen's wait.
 echo
 pass 1 "one at a time"
-awk -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" \
-    -v d5="${MEDIAN[direct.p50]}" -v n5="${MEDIAN[nginx.p50]}" -v g5="${MEDIAN[gateway.p50]}" 'BEGIN {
-  printf "one request at a time, median p50: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", d5, n5, g5
-  printf "one request at a time, median p99: direct %.2f ms, nginx %.2f ms, gateway %.2f ms\n", dp, np, gp
-  printf "p50 added by the gateway: %.2f ms; by nginx: %.2f ms\n", g5 - d5, n5 - d5
-  printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms\n", gp - dp, np - dp }'
+awk -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" -v ep="${MEDIAN[event-loop.p99]}" \
+    -v d5="${MEDIAN[direct.p50]}" -v n5="${MEDIAN[nginx.p50]}" -v g5="${MEDIAN[gateway.p50]}" -v e5="${MEDIAN[event-loop.p50]}" 'BEGIN {
+  printf "one request at a time, median p50: direct %.2f ms, nginx %.2f ms, event loop %.2f ms, gateway %.2f ms\n", d5, n5, e5, g5
+  printf "one request at a time, median p99: direct %.2f ms, nginx %.2f ms, event loop %.2f ms, gateway %.2f ms\n", dp, np, ep, gp
+  printf "p50 added by the gateway: %.2f ms; by nginx: %.2f ms; by the event loop: %.2f ms\n", g5 - d5, n5 - d5, e5 - d5
+  printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms; by the event loop: %.2f ms\n", gp - dp, np - dp, ep - dp }'
 
 # Third pass, harness only (the processes are known): the app on a core of its own, wrk and the
 # proxy on the others. Direct, wrk has those cores to itself; through a proxy, the proxy competes
@@ -174,12 +193,12 @@ fi
 app_cpu=$((cpus - 1)) others=0-$((cpus - 2))
 pin() { local cpu=$1 pid; shift; for pid; do taskset -a -p -c "$cpu" "$pid" >/dev/null; done; }
 pin "$app_cpu" "$APP_PID"
-pin "$others" "$PLATFORM_PID" "$(cat "$nginx_pid_file")" $(pgrep -P "$(cat "$nginx_pid_file")")
+pin "$others" "$PLATFORM_PID" "$EVENT_LOOP_PID" "$(cat "$nginx_pid_file")" $(pgrep -P "$(cat "$nginx_pid_file")")
 export WRK_CPUS=$others
 echo
-echo "pinned: the app on CPU $app_cpu; wrk, nginx and the gateway on CPU $others"
+echo "pinned: the app on CPU $app_cpu; wrk and the proxies on CPU $others"
 DURATION=5s measure "$GATEWAY" >/dev/null
 pass 32 pinned
-awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" 'BEGIN {
-  printf "pinned, median: direct %.0f, nginx %.0f, gateway %.0f req/s\n", d, n, g
-  printf "pinned, throughput through the gateway: %.0f%% of direct; nginx: %.0f%% of direct\n", 100 * g / d, 100 * n / d }'
+awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" -v e="${MEDIAN[event-loop.rps]}" 'BEGIN {
+  printf "pinned, median: direct %.0f, nginx %.0f, event loop %.0f, gateway %.0f req/s\n", d, n, e, g
+  printf "pinned, throughput through the gateway: %.0f%% of direct; nginx: %.0f%%; event loop: %.0f%%\n", 100 * g / d, 100 * n / d, 100 * e / d }'

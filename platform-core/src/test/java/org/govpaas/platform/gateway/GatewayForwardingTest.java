@@ -1,6 +1,7 @@
 package org.govpaas.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.BufferedReader;
@@ -12,7 +13,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +192,36 @@ class GatewayForwardingTest extends GatewayTestSupport {
         assertThat(second.received).hasSize(3);
         assertThat(servedBy.get(0)).isNotEqualTo(servedBy.get(1));
         assertThat(servedBy.get(1)).isNotEqualTo(servedBy.get(2));
+    }
+
+    /**
+     * A request waiting for an app holds a thread of the platform's server. They are virtual
+     * threads: with a fixed pool (Tomcat's own has 200) one department's hung app could take every
+     * thread and leave the console and the other apps waiting.
+     */
+    @Test
+    void anAppThatDoesNotAnswerCannotTakeTheServerFromOtherApps() throws Exception {
+        directory.put(running("housing", "hung", first.uri()));
+        directory.put(running("health", "clinic", second.uri()));
+        // As many as the gateway keeps connections to one instance, and 200 more waiting for one.
+        int waiting = GatewayConfiguration.MAX_CONNECTIONS_PER_INSTANCE + 200;
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < waiting; i++) {
+            held.add(CLIENT.sendAsync(request("/apps/housing/hung/held").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> first.received.size() == GatewayConfiguration.MAX_CONNECTIONS_PER_INSTANCE);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(get("/apps/health/clinic/").body()).isEqualTo("served by second");
+            assertThat(get("/").statusCode()).isEqualTo(200);
+        });
+
+        first.releaseHeld();
+        for (CompletableFuture<HttpResponse<String>> response : held) {
+            assertThat(response.get(60, TimeUnit.SECONDS).body()).isEqualTo("served by first");
+        }
+        assertThat(first.received).hasSize(waiting);
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /**
  * A real app instance on a free loopback port: it records every request exactly as it arrived
- * and answers 201 with its own name, a header and two cookies (one of them the platform's).
+ * and answers 201 with its own name, a header and two cookies (one of them the platform's). A
+ * request for a path ending in {@code /held} gets its answer only after {@link #releaseHeld()},
+ * as from an app that hangs.
  */
 final class TestInstance implements AutoCloseable {
 
@@ -28,6 +31,7 @@ final class TestInstance implements AutoCloseable {
 
     final String name;
     final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch held = new CountDownLatch(1);
     private final HttpServer server;
 
     private TestInstance(String name) throws IOException {
@@ -55,10 +59,24 @@ final class TestInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Answers every request held so far and from now on. */
+    void releaseHeld() {
+        held.countDown();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+        if (exchange.getRequestURI().getRawPath().endsWith("/held")) {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.close();
+                return;
+            }
+        }
         byte[] answer = ("served by " + name).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("X-Instance", name);
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
@@ -77,6 +95,7 @@ final class TestInstance implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseHeld();
         server.stop(0);
     }
 }

@@ -1,0 +1,156 @@
+package bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+
+/**
+ * The benchmark's third reference beside direct and nginx: how far a proxy in a JVM gets on these
+ * machines when it works as an nginx worker does. Each event-loop thread (one per core) parses a
+ * citizen's request, writes it to an upstream connection owned by the same thread and writes the
+ * answer back, with no thread handing a request to another. It sets the X-Forwarded headers
+ * nginx's configuration in run.sh sets, and nothing else of the platform gateway's rules (routes,
+ * pages, cookie and header confinement, retries): it measures the design, not a gateway.
+ *
+ * <p>One upstream connection per citizen connection, opened when the citizen connects; wrk keeps
+ * its connections, so both ends stay kept-alive for the whole run.
+ *
+ * <p>Usage: {@code EventLoopProxy LISTEN_PORT UPSTREAM_HOST UPSTREAM_PORT}, on 127.0.0.1.
+ */
+public final class EventLoopProxy {
+
+    private EventLoopProxy() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int listenPort = Integer.parseInt(args[0]);
+        String upstreamHost = args[1];
+        int upstreamPort = Integer.parseInt(args[2]);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                EpollIoHandler.newFactory());
+        new ServerBootstrap().group(loops)
+                .channel(EpollServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel citizen) {
+                        citizen.pipeline().addLast(new HttpServerCodec(), new Citizen(upstreamHost, upstreamPort));
+                    }
+                })
+                .bind("127.0.0.1", listenPort).sync()
+                .channel().closeFuture().sync();
+    }
+
+    /** A citizen's connection: its requests go to its own upstream connection, in order. */
+    private static final class Citizen extends ChannelInboundHandlerAdapter {
+
+        private final String upstreamHost;
+        private final int upstreamPort;
+        private Channel upstream;
+
+        Citizen(String upstreamHost, int upstreamPort) {
+            this.upstreamHost = upstreamHost;
+            this.upstreamPort = upstreamPort;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel citizen = ctx.channel();
+            citizen.config().setAutoRead(false); // nothing is read before the upstream connection is there
+            new Bootstrap().group(citizen.eventLoop())
+                    .channel(EpollSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .handler(new ChannelInitializer<>() {
+                        @Override
+                        protected void initChannel(Channel channel) {
+                            channel.pipeline().addLast(new HttpClientCodec(), new Answers(citizen));
+                        }
+                    })
+                    .connect(upstreamHost, upstreamPort)
+                    .addListener((ChannelFutureListener) connected -> {
+                        if (connected.isSuccess()) {
+                            upstream = connected.channel();
+                            citizen.config().setAutoRead(true);
+                        } else {
+                            citizen.close();
+                        }
+                    });
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof HttpRequest request) {
+                HttpHeaders headers = request.headers();
+                headers.set("X-Forwarded-For", ((InetSocketAddress) ctx.channel().remoteAddress())
+                        .getAddress().getHostAddress());
+                headers.set("X-Forwarded-Proto", "http");
+                headers.set("X-Forwarded-Host", headers.get(HttpHeaderNames.HOST, ""));
+            }
+            upstream.write(message);
+        }
+
+        /** One flush per batch the socket delivered, as nginx writes once per event. */
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            upstream.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (upstream != null) {
+                upstream.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** The upstream connection's answers, written back to the citizen's connection. */
+    private static final class Answers extends ChannelInboundHandlerAdapter {
+
+        private final Channel citizen;
+
+        Answers(Channel citizen) {
+            this.citizen = citizen;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            citizen.write(message);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            citizen.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            citizen.close();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}
