@@ -31,6 +31,8 @@ import org.keycloak.OAuth2Constants;
 public class KeycloakProvisioning implements AutoCloseable {
 
     static final String DEPARTMENTS = "departments";
+    static final String MINIMUM_ACR = "minimum.acr.value";
+    static final String MINIMUM_ACR_FOR_PASSWORD = "1";
 
     private final String serverUrl;
     private final ProvisioningProperties properties;
@@ -171,6 +173,33 @@ public class KeycloakProvisioning implements AutoCloseable {
             }
             ensureClaimMappers(realm, client.getId());
             return realm.clients().get(client.getId()).getSecret().getValue();
+        });
+    }
+
+    /**
+     * Makes Keycloak ask for the password on every sign-in through the client, whatever session
+     * the browser already has: a minimum ACR of 1 (Keycloak's level for a sign-in with
+     * credentials). Changes nothing when the client has it already or does not exist.
+     *
+     * @return whether the client was changed
+     */
+    public boolean requirePasswordOnEverySignIn(String realmName, String clientId) {
+        return call(() -> {
+            RealmResource realm = realm(realmName);
+            Optional<ClientRepresentation> found = realm.clients().findByClientId(clientId).stream().findFirst();
+            if (found.isEmpty()) {
+                return false;
+            }
+            ClientRepresentation client = found.get();
+            Map<String, String> attributes = new java.util.HashMap<>(
+                    client.getAttributes() == null ? Map.of() : client.getAttributes());
+            if (MINIMUM_ACR_FOR_PASSWORD.equals(attributes.get(MINIMUM_ACR))) {
+                return false;
+            }
+            attributes.put(MINIMUM_ACR, MINIMUM_ACR_FOR_PASSWORD);
+            client.setAttributes(attributes);
+            realm.clients().get(client.getId()).update(client);
+            return true;
         });
     }
 
