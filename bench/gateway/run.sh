@@ -112,12 +112,13 @@ CONF
 }
 # The event-loop reference proxy (event-loop-proxy/EventLoopProxy.java), built here on its own.
 start_event_loop_proxy() {
-  local project=bench/gateway/event-loop-proxy port upstream=${DIRECT#http://}
-  upstream=${upstream%%/*} port=$(free_port)
+  local project=bench/gateway/event-loop-proxy java port upstream=${DIRECT#http://}
+  upstream=${upstream%%/*} port=$(free_port) java=$(find_java)
   echo "building the event-loop reference proxy ..."
-  JAVA_HOME=$(dirname "$(dirname "$(find_java)")") mvn -q -B -f $project/pom.xml package dependency:build-classpath \
+  JAVA_HOME=$(dirname "$(dirname "$java")") mvn -q -B -f "$project/pom.xml" package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt >/dev/null
-  "$(find_java)" -cp "$project/target/classes:$(cat $project/target/classpath.txt)" bench.EventLoopProxy \
+  mkdir -p platform-core/target
+  "$java" -cp "$project/target/classes:$(cat "$project/target/classpath.txt")" bench.EventLoopProxy \
     "$port" "${upstream%:*}" "${upstream##*:}" >platform-core/target/bench-event-loop.log 2>&1 &
   pids+=($!)
   EVENT_LOOP_PID=$!

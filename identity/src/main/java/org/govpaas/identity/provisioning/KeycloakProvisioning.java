@@ -179,7 +179,8 @@ public class KeycloakProvisioning implements AutoCloseable {
     /**
      * Makes Keycloak ask for the password on every sign-in through the client, whatever session
      * the browser already has: a minimum ACR of 1 (Keycloak's level for a sign-in with
-     * credentials). Changes nothing when the client has it already or does not exist.
+     * credentials). Changes nothing when the client has that or a higher level already (an
+     * operator may ask for a second factor), or a named level, or does not exist.
      *
      * @return whether the client was changed
      */
@@ -193,7 +194,7 @@ public class KeycloakProvisioning implements AutoCloseable {
             ClientRepresentation client = found.get();
             Map<String, String> attributes = new java.util.HashMap<>(
                     client.getAttributes() == null ? Map.of() : client.getAttributes());
-            if (MINIMUM_ACR_FOR_PASSWORD.equals(attributes.get(MINIMUM_ACR))) {
+            if (!belowPassword(attributes.get(MINIMUM_ACR))) {
                 return false;
             }
             attributes.put(MINIMUM_ACR, MINIMUM_ACR_FOR_PASSWORD);
@@ -201,6 +202,18 @@ public class KeycloakProvisioning implements AutoCloseable {
             realm.clients().get(client.getId()).update(client);
             return true;
         });
+    }
+
+    /** Whether a client's minimum ACR lets a browser session stand in for the password. */
+    private static boolean belowPassword(String minimumAcr) {
+        if (minimumAcr == null || minimumAcr.isBlank()) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(minimumAcr.strip()) < Integer.parseInt(MINIMUM_ACR_FOR_PASSWORD);
+        } catch (NumberFormatException namedLevel) {
+            return false; // a name from the realm's ACR-to-level map: the operator's own choice
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole platform (embedded PostgreSQL, no Keycloak needed: nothing asks it at start-up)
+ * The whole platform (embedded PostgreSQL, no Keycloak needed: the one check that asks it at
+ * start-up, CliSignInPolicy's, finds none and retries in the background, less and less often)
  * with a directory the test controls, and a plain HTTP client that follows no redirects.
  */
 @SpringBootTest(classes = {GovPaasApplication.class, GatewayTestSupport.StubDirectoryConfiguration.class},

@@ -1,8 +1,11 @@
 package org.govpaas.platform.system.security;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.govpaas.identity.provisioning.IdentityServiceUnavailableException;
 import org.govpaas.identity.provisioning.KeycloakProvisioning;
 import org.govpaas.identity.provisioning.ProvisioningProperties;
 import org.slf4j.Logger;
@@ -17,19 +20,21 @@ import org.springframework.stereotype.Component;
  * before the realm file said so. Its loopback redirect can reach an app instance's port on the
  * local runtime: were the browser's Keycloak session enough, an app page could take a signed-in
  * staff member through that sign-in and receive an API token's code without a login screen
- * (docs/architecture.md). Checked at every start, and again every 15 s while Keycloak is not
- * reachable yet.
+ * (docs/architecture.md). Checked once the platform has started, then again while Keycloak does
+ * not answer or refuses the platform, less and less often.
  */
 @Component
 public class CliSignInPolicy implements DisposableBean {
 
     /** The public client of `govpaas login` and other command-line tools (the staff realm's file). */
     public static final String CLI_CLIENT = "govpaas-cli";
-    private static final long RETRY_SECONDS = 15;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(CliSignInPolicy.class);
 
     private final KeycloakProvisioning keycloak;
     private final String staffRealm;
+    private final CompletableFuture<Void> firstCheck = new CompletableFuture<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("cli-sign-in-policy").factory());
 
@@ -38,9 +43,18 @@ public class CliSignInPolicy implements DisposableBean {
         this.staffRealm = realms.staffRealm();
     }
 
+    /** In the background: a Keycloak that does not answer must not hold up the platform's start. */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        retries.execute(this::applyOrRetry);
+        retries.execute(() -> {
+            check(FIRST_RETRY);
+            firstCheck.complete(null);
+        });
+    }
+
+    /** Done when the check at start-up has run, whatever its outcome (for tests). */
+    CompletableFuture<Void> firstCheck() {
+        return firstCheck;
     }
 
     /**
@@ -58,12 +72,21 @@ public class CliSignInPolicy implements DisposableBean {
         return changed;
     }
 
-    private void applyOrRetry() {
+    private void check(Duration nextRetry) {
         try {
             apply();
+        } catch (IdentityServiceUnavailableException e) {
+            // Warned once: a platform started before Keycloak, or without its admin role, would
+            // otherwise fill the log.
+            if (nextRetry.equals(FIRST_RETRY)) {
+                log.warn("Could not check that {} asks for the password ({}); retrying, less and less often",
+                        CLI_CLIENT, e.getMessage());
+            }
+            Duration doubled = nextRetry.multipliedBy(2);
+            Duration after = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
+            retries.schedule(() -> check(after), nextRetry.toSeconds(), TimeUnit.SECONDS);
         } catch (RuntimeException e) {
-            log.info("CLI sign-in policy not checked yet ({}); retrying in {} s", e.getMessage(), RETRY_SECONDS);
-            retries.schedule(this::applyOrRetry, RETRY_SECONDS, TimeUnit.SECONDS);
+            log.warn("Could not check that {} asks for the password; not retried", CLI_CLIENT, e);
         }
     }
 
