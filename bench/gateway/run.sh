@@ -159,28 +159,41 @@ pass() {
   done
 }
 
+# Summaries of a pass, one line each, over every path (ROUTES, direct first): `medians KEY UNIT
+# LABEL` (each path's median), `versus KEY LABEL` (each proxy against direct: its share of direct's
+# throughput for rps, otherwise what it adds to direct's median of KEY, in ms).
+medians() {
+  local route line="$3, median:"
+  for route in "${ROUTES[@]}"; do line+=" $route ${MEDIAN[$route.$1]} $2;"; done
+  echo "$line"
+}
+versus() {
+  local route line="$2:"
+  for route in "${ROUTES[@]:1}"; do
+    line+=$(awk -v r="$route" -v key="$1" -v p="${MEDIAN[$route.$1]}" -v d="${MEDIAN[direct.$1]}" 'BEGIN {
+      if (key == "rps") printf " %s %.0f%% of direct;", r, 100 * p / d; else printf " %s %.2f ms;", r, p - d }')
+  done
+  echo "$line"
+}
+
+echo "goals: through the gateway at least 80 % of direct throughput, and p99 added one request at a time 2 ms or less"
+echo
 pass 32 saturated
 echo
-echo "median direct : ${MEDIAN[direct.rps]} req/s, p99 ${MEDIAN[direct.p99]} ms"
-echo "median nginx  : ${MEDIAN[nginx.rps]} req/s, p99 ${MEDIAN[nginx.p99]} ms"
-echo "median event loop: ${MEDIAN[event-loop.rps]} req/s, p99 ${MEDIAN[event-loop.p99]} ms"
-echo "median gateway: ${MEDIAN[gateway.rps]} req/s, p99 ${MEDIAN[gateway.p99]} ms"
-awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" -v e="${MEDIAN[event-loop.rps]}" \
-    -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" 'BEGIN {
-  printf "throughput through the gateway: %.0f%% of direct (goal >= 80%%); nginx: %.0f%%; event loop: %.0f%%\n", 100 * g / d, 100 * n / d, 100 * e / d
-  printf "gateway / nginx: %.0f%%\n", 100 * g / n
-  printf "p99 added by the gateway under saturation: %.2f ms; by nginx: %.2f ms\n", gp - dp, np - dp }'
+medians rps req/s "saturated throughput"
+medians p99 ms "saturated p99"
+versus rps "saturated throughput"
+versus p99 "p99 added under saturation"
 
 # Under saturation the p99 is set by queueing on the shared cores; one request at a time shows
 # what a proxy itself adds to a citizen's wait.
 echo
 pass 1 "one at a time"
-awk -v dp="${MEDIAN[direct.p99]}" -v np="${MEDIAN[nginx.p99]}" -v gp="${MEDIAN[gateway.p99]}" -v ep="${MEDIAN[event-loop.p99]}" \
-    -v d5="${MEDIAN[direct.p50]}" -v n5="${MEDIAN[nginx.p50]}" -v g5="${MEDIAN[gateway.p50]}" -v e5="${MEDIAN[event-loop.p50]}" 'BEGIN {
-  printf "one request at a time, median p50: direct %.2f ms, nginx %.2f ms, event loop %.2f ms, gateway %.2f ms\n", d5, n5, e5, g5
-  printf "one request at a time, median p99: direct %.2f ms, nginx %.2f ms, event loop %.2f ms, gateway %.2f ms\n", dp, np, ep, gp
-  printf "p50 added by the gateway: %.2f ms; by nginx: %.2f ms; by the event loop: %.2f ms\n", g5 - d5, n5 - d5, e5 - d5
-  printf "p99 added by the gateway: %.2f ms (goal <= 2 ms); by nginx: %.2f ms; by the event loop: %.2f ms\n", gp - dp, np - dp, ep - dp }'
+echo
+medians p50 ms "one at a time, p50"
+medians p99 ms "one at a time, p99"
+versus p50 "one at a time, p50 added"
+versus p99 "one at a time, p99 added"
 
 # Third pass, harness only (the processes are known): the app on a core of its own, wrk and the
 # proxy on the others. Direct, wrk has those cores to itself; through a proxy, the proxy competes
@@ -200,6 +213,6 @@ echo
 echo "pinned: the app on CPU $app_cpu; wrk and the proxies on CPU $others"
 DURATION=5s measure "$GATEWAY" >/dev/null
 pass 32 pinned
-awk -v d="${MEDIAN[direct.rps]}" -v n="${MEDIAN[nginx.rps]}" -v g="${MEDIAN[gateway.rps]}" -v e="${MEDIAN[event-loop.rps]}" 'BEGIN {
-  printf "pinned, median: direct %.0f, nginx %.0f, event loop %.0f, gateway %.0f req/s\n", d, n, e, g
-  printf "pinned, throughput through the gateway: %.0f%% of direct; nginx: %.0f%%; event loop: %.0f%%\n", 100 * g / d, 100 * n / d, 100 * e / d }'
+echo
+medians rps req/s "pinned throughput"
+versus rps "pinned throughput"

@@ -37,8 +37,6 @@ import java.net.InetSocketAddress;
  * wrk opens a new one, a small cost nginx, with its pool of upstream connections, does not pay.
  * Hop-by-hop headers pass through: wrk and the app send none but keep-alive's.
  *
- * <p>Linux's epoll where Netty has it for the machine, Java's NIO selector elsewhere.
- *
  * <p>Usage: {@code EventLoopProxy LISTEN_PORT UPSTREAM_HOST UPSTREAM_PORT}, on 127.0.0.1.
  */
 public final class EventLoopProxy {
@@ -46,14 +44,17 @@ public final class EventLoopProxy {
     private EventLoopProxy() {
     }
 
+    /** Linux's epoll where Netty has it for the machine, Java's NIO selector elsewhere. */
+    private static final boolean EPOLL = Epoll.isAvailable();
+
     public static void main(String[] args) throws InterruptedException {
         int listenPort = Integer.parseInt(args[0]);
         String upstreamHost = args[1];
         int upstreamPort = Integer.parseInt(args[2]);
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         new ServerBootstrap().group(loops)
-                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -65,12 +66,45 @@ public final class EventLoopProxy {
                 .channel().closeFuture().sync();
     }
 
-    /** A citizen's connection: its requests go to its own upstream connection, in order. */
-    private static final class Citizen extends ChannelInboundHandlerAdapter {
+    /**
+     * One side of a citizen's exchange: what it reads goes to the other side, flushed once per
+     * batch the socket delivered (as nginx writes once per event), and it closes with it.
+     */
+    private static class Relay extends ChannelInboundHandlerAdapter {
+
+        Channel other;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            other.write(message);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            other.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (other != null) {
+                other.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /**
+     * A citizen's connection: it opens its own upstream connection, whose answers come back
+     * through a {@link Relay}, and sends its requests there in order with the X-Forwarded headers.
+     */
+    private static final class Citizen extends Relay {
 
         private final String upstreamHost;
         private final int upstreamPort;
-        private Channel upstream;
 
         Citizen(String upstreamHost, int upstreamPort) {
             this.upstreamHost = upstreamHost;
@@ -81,13 +115,15 @@ public final class EventLoopProxy {
         public void channelActive(ChannelHandlerContext ctx) {
             Channel citizen = ctx.channel();
             citizen.config().setAutoRead(false); // nothing is read before the upstream connection is there
+            Relay answers = new Relay();
+            answers.other = citizen;
             new Bootstrap().group(citizen.eventLoop())
-                    .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+                    .channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(new ChannelInitializer<>() {
                         @Override
-                        protected void initChannel(Channel channel) {
-                            channel.pipeline().addLast(new HttpClientCodec(), new Answers(citizen));
+                        protected void initChannel(Channel upstream) {
+                            upstream.pipeline().addLast(new HttpClientCodec(), answers);
                         }
                     })
                     .connect(upstreamHost, upstreamPort)
@@ -97,7 +133,7 @@ public final class EventLoopProxy {
                         } else if (!citizen.isActive()) {
                             connected.channel().close(); // the citizen left while it connected
                         } else {
-                            upstream = connected.channel();
+                            other = connected.channel();
                             citizen.config().setAutoRead(true);
                         }
                     });
@@ -112,55 +148,7 @@ public final class EventLoopProxy {
                 headers.set("X-Forwarded-Proto", "http");
                 headers.set("X-Forwarded-Host", headers.get(HttpHeaderNames.HOST, ""));
             }
-            upstream.write(message);
-        }
-
-        /** One flush per batch the socket delivered, as nginx writes once per event. */
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            upstream.flush();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (upstream != null) {
-                upstream.close();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
-    }
-
-    /** The upstream connection's answers, written back to the citizen's connection. */
-    private static final class Answers extends ChannelInboundHandlerAdapter {
-
-        private final Channel citizen;
-
-        Answers(Channel citizen) {
-            this.citizen = citizen;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object message) {
-            citizen.write(message);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            citizen.flush();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            citizen.close();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
+            super.channelRead(ctx, message);
         }
     }
 }

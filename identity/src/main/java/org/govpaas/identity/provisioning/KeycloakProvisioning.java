@@ -32,7 +32,8 @@ public class KeycloakProvisioning implements AutoCloseable {
 
     static final String DEPARTMENTS = "departments";
     static final String MINIMUM_ACR = "minimum.acr.value";
-    static final String MINIMUM_ACR_FOR_PASSWORD = "1";
+    /** Keycloak's level of a sign-in with credentials in the request itself. */
+    static final int PASSWORD_ACR_LEVEL = 1;
 
     private final String serverUrl;
     private final ProvisioningProperties properties;
@@ -155,8 +156,7 @@ public class KeycloakProvisioning implements AutoCloseable {
             wanted.setServiceAccountsEnabled(false);
             wanted.setRedirectUris(List.of(appUrl + "*"));
             wanted.setWebOrigins(List.of("+"));
-            Map<String, String> attributes = new java.util.HashMap<>(
-                    wanted.getAttributes() == null ? Map.of() : wanted.getAttributes());
+            Map<String, String> attributes = attributesOf(wanted);
             attributes.put("pkce.code.challenge.method", "S256");
             attributes.put("post.logout.redirect.uris", appUrl + "*");
             wanted.setAttributes(attributes);
@@ -192,16 +192,20 @@ public class KeycloakProvisioning implements AutoCloseable {
                 return false;
             }
             ClientRepresentation client = found.get();
-            Map<String, String> attributes = new java.util.HashMap<>(
-                    client.getAttributes() == null ? Map.of() : client.getAttributes());
+            Map<String, String> attributes = attributesOf(client);
             if (!belowPassword(attributes.get(MINIMUM_ACR))) {
                 return false;
             }
-            attributes.put(MINIMUM_ACR, MINIMUM_ACR_FOR_PASSWORD);
+            attributes.put(MINIMUM_ACR, String.valueOf(PASSWORD_ACR_LEVEL));
             client.setAttributes(attributes);
             realm.clients().get(client.getId()).update(client);
             return true;
         });
+    }
+
+    /** A client's attributes, to change and set back (the representation may have none). */
+    private static Map<String, String> attributesOf(ClientRepresentation client) {
+        return new java.util.HashMap<>(client.getAttributes() == null ? Map.of() : client.getAttributes());
     }
 
     /** Whether a client's minimum ACR lets a browser session stand in for the password. */
@@ -210,7 +214,7 @@ public class KeycloakProvisioning implements AutoCloseable {
             return true;
         }
         try {
-            return Integer.parseInt(minimumAcr.strip()) < Integer.parseInt(MINIMUM_ACR_FOR_PASSWORD);
+            return Integer.parseInt(minimumAcr.strip()) < PASSWORD_ACR_LEVEL;
         } catch (NumberFormatException namedLevel) {
             return false; // a name from the realm's ACR-to-level map: the operator's own choice
         }
