@@ -40,7 +40,9 @@ class AppForwarder {
 
         ProxyExchange.Request exchange = proxy.request(request)
                 .uri(target)
-                .headers(AppHeaders.towardsApp(servlet, route.routePath(), platformSessionCookie))
+                .headers(AppHeaders.towardsApp(request.headers().asHttpHeaders(), new AppHeaders.Citizen(
+                        servlet.getRemoteAddr(), servlet.getScheme(), servlet.getServerName(), servlet.getServerPort()),
+                        route.routePath(), platformSessionCookie))
                 .responseConsumer((answer, response) -> AppHeaders.fromApp(answer.getHeaders(), response.headers(),
                         platformSessionCookie, route.routePath()))
                 .build();

@@ -1,9 +1,6 @@
 package org.govpaas.platform.gateway;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +39,13 @@ final class AppHeaders {
     }
 
     /**
+     * Where a citizen's request came from and what address it was sent to, as the platform's
+     * server resolved them (its trusted-proxy rules applied): never read from a header copy.
+     */
+    record Citizen(String remoteAddress, String scheme, String serverName, int serverPort) {
+    }
+
+    /**
      * The headers an instance gets: the citizen's, without hop-by-hop ones, without any the
      * citizen named in {@code Connection}, without {@code Host} (the instance's own is sent) and
      * the platform's session cookie, with the platform's {@code X-Forwarded-*} instead of any
@@ -49,18 +53,17 @@ final class AppHeaders {
      *
      * @param routePath the app's public path prefix, e.g. {@code /apps/health/clinic/}
      */
-    static HttpHeaders towardsApp(HttpServletRequest request, String routePath, String sessionCookie) {
-        Set<String> hopByHop = hopByHop(Collections.list(request.getHeaders(HttpHeaders.CONNECTION)));
+    static HttpHeaders towardsApp(HttpHeaders headers, Citizen citizen, String routePath, String sessionCookie) {
+        Set<String> hopByHop = hopByHop(headers.getOrEmpty(HttpHeaders.CONNECTION));
         HttpHeaders out = new HttpHeaders();
-        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
+        for (var entry : headers.headerSet()) {
+            String name = entry.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             if (hopByHop.contains(lower) || lower.equals("host") || lower.equals("forwarded")
                     || lower.startsWith("x-forwarded-")) {
                 continue;
             }
-            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
-                String value = values.nextElement();
+            for (String value : entry.getValue()) {
                 if (lower.equals("cookie")) {
                     value = withoutCookie(value, sessionCookie);
                     if (value.isEmpty()) {
@@ -71,13 +74,11 @@ final class AppHeaders {
             }
         }
 
-        // Already resolved by the platform's server (its own trusted-proxy rules): never a header copy.
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = port == ("https".equals(scheme) ? 443 : 80);
-        out.set(FOR, request.getRemoteAddr());
-        out.set(PROTO, scheme);
-        out.set(HOST, defaultPort ? request.getServerName() : request.getServerName() + ":" + port);
+        int port = citizen.serverPort();
+        boolean defaultPort = port == ("https".equals(citizen.scheme()) ? 443 : 80);
+        out.set(FOR, citizen.remoteAddress());
+        out.set(PROTO, citizen.scheme());
+        out.set(HOST, defaultPort ? citizen.serverName() : citizen.serverName() + ":" + port);
         out.set(PORT, String.valueOf(port));
         out.set(PREFIX, routePath.endsWith("/") ? routePath.substring(0, routePath.length() - 1) : routePath);
         return out;

@@ -11,6 +11,10 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.filter.FormFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
@@ -93,6 +97,22 @@ class GatewayConfiguration {
                 .disableDefaultUserAgent()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
+    }
+
+    /**
+     * The platform's web server: Tomcat behind the gateway's {@link FrontServer}. Takes the place
+     * of Spring Boot's own factory, so it takes the customizers Boot would have given that one.
+     */
+    @Bean
+    FrontedTomcatFactory tomcatServletWebServerFactory(ObjectProvider<FrontRoutes> routes,
+                                                       ObjectProvider<TomcatConnectorCustomizer> connectorCustomizers,
+                                                       ObjectProvider<TomcatContextCustomizer> contextCustomizers,
+                                                       ObjectProvider<TomcatProtocolHandlerCustomizer<?>> protocolHandlerCustomizers) {
+        FrontedTomcatFactory factory = new FrontedTomcatFactory(routes);
+        factory.getConnectorCustomizers().addAll(connectorCustomizers.orderedStream().toList());
+        factory.getContextCustomizers().addAll(contextCustomizers.orderedStream().toList());
+        factory.getProtocolHandlerCustomizers().addAll(protocolHandlerCustomizers.orderedStream().toList());
+        return factory;
     }
 
     /** Replaces the gateway's default exchange, which would go through Spring's RestClient. */

@@ -27,8 +27,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Runs the gateway's routes for everything under {@code /apps} as the platform's first servlet
- * filter, instead of through the {@code DispatcherServlet}: citizen traffic then skips the
+ * Runs the gateway's routes for everything under {@code /apps} that the {@link FrontServer} passes
+ * to the platform's own server (form posts, uploads, unusual requests, the gateway's pages), as
+ * the platform's first servlet filter, instead of through the {@code DispatcherServlet}: citizen
+ * traffic then skips the
  * platform's own filters (Spring Security, observations, encodings), the MVC dispatch that tries
  * every console mapping first, and any parsing of a form body. Those cost the platform more CPU
  * per request than forwarding it does (bench/gateway/README.md). Apps run their own sign-in, CSRF

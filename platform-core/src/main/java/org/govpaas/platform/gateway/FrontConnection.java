@@ -1,0 +1,486 @@
+package org.govpaas.platform.gateway;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.DecoderResultProvider;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.govpaas.platform.gateway.FrontRoutes.Plan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One citizen connection on the {@link FrontServer}, on its event-loop thread from start to end.
+ * Requests are taken one at a time: each goes where {@link FrontRoutes} plans, over an upstream
+ * connection this connection keeps to that target (opened on the same event loop, so no lock and
+ * no other thread is involved), and its answer is streamed back before the next request is read.
+ * A request read early (HTTP pipelining) waits its turn.
+ *
+ * <p>Streaming goes at the pace of the slower side: the answer is read from upstream only while
+ * the citizen's connection takes it, and a request body only while upstream takes it.
+ *
+ * <p>Failures follow {@link AppGateway}'s rules. A connection refused means nothing was sent: the
+ * next target is tried. A connection closed before any answer is tried again elsewhere only for
+ * a {@code GET} or {@code HEAD} without a body. When every instance of an app refused, the request
+ * goes to the platform's server, whose gateway tries once more and answers with its page. An
+ * answer cut short closes the citizen's connection, so the citizen cannot take it for whole.
+ */
+final class FrontConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(FrontConnection.class);
+
+    /** How long a kept upstream connection may wait for the next request (apps keep theirs 60 s). */
+    private static final int UPSTREAM_IDLE_SECONDS = 30;
+    /** An app's answer may carry larger headers than a citizen may send (policies, cookies). */
+    private static final int MAX_ANSWER_HEADER_BYTES = 65536;
+
+    private final FrontRoutes routes;
+    private final InetSocketAddress platform;
+    private final Class<? extends SocketChannel> upstreamType;
+    /** Upstream connections waiting for this citizen's next request, one per target. */
+    private final Map<InetSocketAddress, Channel> idle = new HashMap<>();
+    /** Read while an exchange was under way: handled in order once it is over. */
+    private final ArrayDeque<Object> deferred = new ArrayDeque<>();
+    private Channel citizen;
+    private Exchange exchange;
+    private boolean closing;
+
+    FrontConnection(FrontRoutes routes, InetSocketAddress platform, Class<? extends SocketChannel> upstreamType) {
+        this.routes = routes;
+        this.platform = platform;
+        this.upstreamType = upstreamType;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        citizen = ctx.channel();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        read(message);
+    }
+
+    private void read(Object message) {
+        if (closing) {
+            ReferenceCountUtil.release(message);
+        } else if (!deferred.isEmpty()
+                || (exchange != null && (message instanceof HttpRequest || exchange.requestComplete))) {
+            deferred.add(message);
+        } else if (message instanceof HttpRequest request) {
+            begin(request);
+        } else if (message instanceof HttpContent content && exchange != null) {
+            exchange.body(content);
+        } else {
+            ReferenceCountUtil.release(message);
+        }
+        updateReading();
+    }
+
+    private void begin(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(request);
+            Throwable cause = request.decoderResult().cause();
+            answerAndClose(cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException
+                    ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST,
+                    "请求无效 / Bad request");
+            return;
+        }
+        Plan plan;
+        try {
+            plan = routes.plan(request, peer(), platform);
+        } catch (RuntimeException e) {
+            log.warn("Routing {} in front failed, the platform's server takes it: {}", request.uri(), e.toString());
+            plan = routes.toPlatform(request, peer(), platform);
+        }
+        exchange = new Exchange(request, plan);
+        exchange.next();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (exchange != null && exchange.upstream != null) {
+            exchange.upstream.flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (exchange != null && exchange.upstream != null) {
+            exchange.upstream.config().setAutoRead(citizen.isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        if (exchange != null) {
+            exchange.abandon();
+            exchange = null;
+        }
+        idle.values().forEach(Channel::close);
+        idle.clear();
+        deferred.forEach(ReferenceCountUtil::release);
+        deferred.clear();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && exchange == null) {
+            ctx.close(); // silent between requests; a request waiting for its app may take its time
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /** Reads from the citizen only when there is somewhere to put it. */
+    private void updateReading() {
+        boolean read = !closing && deferred.isEmpty() && (exchange == null
+                || (!exchange.requestComplete && exchange.upstream != null && exchange.upstream.isWritable()));
+        citizen.config().setAutoRead(read);
+    }
+
+    private void replayDeferred() {
+        List<Object> messages = new ArrayList<>(deferred);
+        deferred.clear();
+        messages.forEach(this::read);
+        if (exchange != null && exchange.upstream != null) {
+            exchange.upstream.flush(); // as after a read from the socket (channelReadComplete)
+        }
+    }
+
+    private InetSocketAddress peer() {
+        return (InetSocketAddress) citizen.remoteAddress();
+    }
+
+    private void answerAndClose(HttpResponseStatus status, String text) {
+        closing = true;
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(text + "\n", StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        citizen.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        updateReading();
+    }
+
+    private ChannelFuture connect(InetSocketAddress target) {
+        return new Bootstrap().group(citizen.eventLoop()).channel(upstreamType)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) GatewayConfiguration.CONNECT_TIMEOUT.toMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel upstream) {
+                        upstream.pipeline().addLast(new HttpClientCodec(8192, MAX_ANSWER_HEADER_BYTES, 8192),
+                                new IdleStateHandler(0, 0, UPSTREAM_IDLE_SECONDS, TimeUnit.SECONDS),
+                                new Upstream(target));
+                    }
+                })
+                .connect(target);
+    }
+
+    /** A kept upstream connection, ready for this citizen's next request to the same target. */
+    private void park(InetSocketAddress target, Channel upstream) {
+        Channel previous = idle.put(target, upstream);
+        if (previous != null && previous != upstream) {
+            previous.close();
+        }
+        upstream.config().setAutoRead(true); // to notice when the target closes it
+    }
+
+    /** One request and its answer. */
+    private final class Exchange {
+
+        final HttpRequest request;
+        final boolean keepAlive;
+        Plan plan;
+        Iterator<InetSocketAddress> attempts;
+        InetSocketAddress target;
+        Channel upstream;
+        /** Body read before the upstream connection was there. */
+        final List<HttpContent> pending = new ArrayList<>();
+        boolean requestComplete;
+        /** A final answer's head went to the citizen: from here a failure can only cut it short. */
+        boolean answering;
+        boolean informational;
+        boolean upstreamKeepAlive;
+        boolean closeAfter;
+        /** The citizen gets the answer's head only (304 Not Modified). */
+        boolean discardBody;
+
+        Exchange(HttpRequest request, Plan plan) {
+            this.request = request;
+            this.keepAlive = HttpUtil.isKeepAlive(request);
+            use(plan);
+        }
+
+        void use(Plan plan) {
+            this.plan = plan;
+            this.attempts = plan.attempts().iterator();
+        }
+
+        /** Sends the request to its next target, over a kept connection or a new one. */
+        void next() {
+            if (!attempts.hasNext()) {
+                if (!plan.toApp()) {
+                    exchange = null;
+                    answerAndClose(HttpResponseStatus.BAD_GATEWAY, "平台暂时无法应答，请稍后再试。 / "
+                            + "The platform could not answer. Please try again later.");
+                    return;
+                }
+                use(routes.toPlatform(request, peer(), platform));
+            }
+            target = attempts.next();
+            Channel kept = idle.remove(target);
+            if (kept != null && kept.isActive()) {
+                attach(kept);
+                return;
+            }
+            connect(target).addListener((ChannelFuture connected) -> {
+                if (exchange != this) {
+                    connected.channel().close(); // the citizen left meanwhile
+                } else if (connected.isSuccess()) {
+                    attach(connected.channel());
+                } else {
+                    next(); // refused or timed out: nothing was sent
+                }
+                updateReading();
+            });
+        }
+
+        void attach(Channel channel) {
+            upstream = channel;
+            upstream.config().setAutoRead(citizen.isWritable());
+            if (plan.toApp()) {
+                plan.head().headers().set(HttpHeaderNames.HOST, target.getHostString() + ":" + target.getPort());
+            }
+            upstream.write(plan.head());
+            if (plan.bodyless()) {
+                upstream.write(LastHttpContent.EMPTY_LAST_CONTENT);
+            } else {
+                pending.forEach(upstream::write);
+                pending.clear();
+            }
+            upstream.flush();
+        }
+
+        void body(HttpContent content) {
+            if (content instanceof LastHttpContent) {
+                requestComplete = true;
+            }
+            if (plan.bodyless()) {
+                content.release();
+            } else if (upstream != null) {
+                upstream.write(content);
+            } else {
+                pending.add(content);
+            }
+        }
+
+        /** The answer, passed on as it comes. */
+        void answer(Object message) {
+            if (message instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(message);
+                Channel broken = upstream;
+                failed();
+                broken.close();
+                return;
+            }
+            if (message instanceof HttpResponse response) {
+                informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+                HttpResponse out = routes.answer(plan, response);
+                if (plan.toApp()) {
+                    Optional<HttpResponse> notModified = routes.notModified(request, out);
+                    discardBody = notModified.isPresent();
+                    out = notModified.orElse(out);
+                }
+                if (!informational) {
+                    answering = true;
+                    upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+                    if (plan.toApp()) {
+                        routes.served(plan);
+                    }
+                    frame(out);
+                }
+                citizen.write(out);
+            }
+            if (message instanceof HttpContent content) {
+                if (discardBody) {
+                    content.release(); // read to the end all the same, so the connection can be kept
+                    if (content instanceof LastHttpContent) {
+                        finish(LastHttpContent.EMPTY_LAST_CONTENT);
+                    }
+                } else if (content instanceof LastHttpContent last && !informational) {
+                    finish(last);
+                } else {
+                    citizen.write(content);
+                }
+            }
+        }
+
+        /**
+         * The answer's framing on the citizen's connection, which is this server's: chunked when
+         * the length is unknown, or for an HTTP/1.0 citizen read up to the connection's end.
+         */
+        private void frame(HttpResponse out) {
+            int status = out.status().code();
+            boolean bodyless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
+            closeAfter = !keepAlive;
+            if (!bodyless && !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                    HttpUtil.setTransferEncodingChunked(out, true);
+                } else {
+                    closeAfter = true;
+                }
+            }
+            if (closeAfter) {
+                out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            }
+        }
+
+        private void finish(LastHttpContent last) {
+            exchange = null;
+            Channel used = upstream;
+            upstream = null;
+            if (upstreamKeepAlive && requestComplete && used.isActive()) {
+                park(target, used);
+            } else {
+                used.close();
+            }
+            ChannelFuture written = citizen.writeAndFlush(last);
+            if (closeAfter || !requestComplete) {
+                closing = true; // an unread rest of the request cannot be told from the next one
+                written.addListener(ChannelFutureListener.CLOSE);
+            } else {
+                replayDeferred();
+            }
+            updateReading();
+        }
+
+        /** The upstream connection broke. */
+        void failed() {
+            upstream = null;
+            if (answering) {
+                log.info("{} broke off its answer to {}", target, request.uri());
+                citizen.close();
+            } else if (plan.replayable()) {
+                next();
+            } else {
+                exchange = null;
+                answerAndClose(HttpResponseStatus.BAD_GATEWAY, "平台暂时无法应答，请稍后再试。 / "
+                        + "The platform could not answer. Please try again later.");
+            }
+        }
+
+        void abandon() {
+            pending.forEach(ReferenceCountUtil::release);
+            pending.clear();
+            if (upstream != null) {
+                upstream.close();
+            }
+        }
+    }
+
+    /** The handler at the end of an upstream connection's pipeline. */
+    private final class Upstream extends ChannelInboundHandlerAdapter {
+
+        private final InetSocketAddress target;
+
+        Upstream(InetSocketAddress target) {
+            this.target = target;
+        }
+
+        private boolean inUse(Channel channel) {
+            return exchange != null && exchange.upstream == channel;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (inUse(ctx.channel())) {
+                exchange.answer(message);
+            } else {
+                ReferenceCountUtil.release(message); // nothing is expected between requests
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            if (inUse(ctx.channel())) {
+                citizen.flush();
+                ctx.channel().config().setAutoRead(citizen.isWritable());
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (inUse(ctx.channel())) {
+                updateReading();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            idle.remove(target, ctx.channel());
+            if (inUse(ctx.channel())) {
+                exchange.failed();
+                updateReading();
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent && idle.get(target) == ctx.channel()) {
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // channelInactive follows
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package org.govpaas.platform.gateway;
+
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.apache.catalina.util.NetMaskSet;
+import org.govpaas.platform.apps.AppDirectory;
+import org.govpaas.platform.apps.AppDirectory.Route;
+import org.govpaas.runtime.AppId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the {@link FrontServer} does with each request it reads on the platform's public port.
+ *
+ * <p>A citizen's page request to a serving app (a {@code GET} or {@code HEAD} without a body, on
+ * a plain path, from a citizen whose address needs no trusted-proxy rules) is forwarded from the
+ * front server's event loop straight to the app's next ready instance, with {@link AppHeaders}'
+ * rules in both directions. Everything else goes to the platform's own server (Tomcat on a
+ * loopback port) unchanged but for the hop-by-hop headers and {@code X-Forwarded-For}: the
+ * console, the API, the portal, form posts and uploads to apps, the gateway's pages and any
+ * request the platform's firewall should judge. There the gateway of {@link AppGateway} forwards
+ * what is left for apps with the same rules, so a request that leaves the fast path is served the
+ * same way, only by more threads.
+ */
+@Component
+class FrontRoutes {
+
+    /** Path characters of a plain request, besides letters and digits (no {@code ;} or {@code \}). */
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,=:@/";
+    /** Query characters Tomcat accepts by default, besides letters, digits and percent escapes. */
+    private static final String QUERY_CHARACTERS = "-._~!$&'()*+,;=:@/?";
+    /** Percent escapes that decode to something the platform's firewall would look at twice. */
+    private static final Set<String> SUSPICIOUS_ESCAPES = Set.of("2f", "5c", "25", "2e", "3b", "00");
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
+    private static final String APPS = "/apps/";
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+            "trailer", "upgrade", "proxy-authorization", "proxy-authenticate");
+
+    /**
+     * Where a request goes: an app's instances to try in turn, or the platform's server; the head
+     * to send there (towards an app, each attempt sets its instance's {@code Host}); whether it
+     * has a body (then it is sent only once).
+     *
+     * @param route the app, or {@code null} for the platform's server
+     */
+    record Plan(Route route, List<InetSocketAddress> attempts, HttpRequest head, boolean bodyless) {
+
+        boolean toApp() {
+            return route != null;
+        }
+
+        /**
+         * A request that may be sent again after a connection failed before any answer: a
+         * {@code GET} or {@code HEAD} without a body, as {@link AppGateway} retries.
+         */
+        boolean replayable() {
+            return bodyless && (head.method().equals(HttpMethod.GET) || head.method().equals(HttpMethod.HEAD));
+        }
+    }
+
+    private final AppDirectory directory;
+    private final InstanceRotation rotation;
+    private final RequestCounts counts;
+    private final String sessionCookie;
+    private final Predicate<InetAddress> trustedProxy;
+    private final Set<String> forwardedHeaders;
+
+    FrontRoutes(AppDirectory directory, InstanceRotation rotation, RequestCounts counts,
+                @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
+                TomcatServerProperties tomcat) {
+        this.directory = directory;
+        this.rotation = rotation;
+        this.counts = counts;
+        this.sessionCookie = sessionCookie;
+        TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();
+        this.trustedProxy = internalProxies(remoteIp.getInternalProxies());
+        this.forwardedHeaders = new HashSet<>();
+        for (String header : new String[] {remoteIp.getRemoteIpHeader(), remoteIp.getProtocolHeader(),
+                remoteIp.getHostHeader(), remoteIp.getPortHeader(), AppHeaders.FOR, AppHeaders.PROTO,
+                AppHeaders.HOST, AppHeaders.PORT, "forwarded"}) {
+            if (header != null) {
+                forwardedHeaders.add(header.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** The plan for a citizen's request read from {@code peer}. */
+    Plan plan(HttpRequest request, InetSocketAddress peer, InetSocketAddress platform) {
+        return fastPath(request, peer).orElseGet(() -> toPlatform(request, peer, platform));
+    }
+
+    /**
+     * The request as the platform's server gets it. It trusts {@code X-Forwarded-*} from the
+     * front server's loopback address, so the front server applies the platform's trusted-proxy
+     * rules first: a citizen's own copies are dropped unless the citizen is itself a trusted
+     * proxy, and the address the citizen connected from is added to {@code X-Forwarded-For}.
+     */
+    Plan toPlatform(HttpRequest request, InetSocketAddress peer, InetSocketAddress platform) {
+        io.netty.handler.codec.http.HttpHeaders headers = request.headers().copy();
+        withoutHopByHop(headers);
+        String address = peer.getAddress().getHostAddress();
+        String forwardedFor = headers.get(AppHeaders.FOR);
+        if (!trustedProxy.test(peer.getAddress())) {
+            headers.entries().stream().map(Map.Entry::getKey)
+                    .filter(name -> forwardedHeaders.contains(name.toLowerCase(Locale.ROOT))).distinct().toList()
+                    .forEach(headers::remove);
+            forwardedFor = null;
+        }
+        headers.set(AppHeaders.FOR, forwardedFor == null ? address : forwardedFor + ", " + address);
+        boolean bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+        HttpRequest head = new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), headers);
+        // A page request may go out twice: once more when a kept connection was closed under it.
+        return new Plan(null, bodyless ? List.of(platform, platform) : List.of(platform), head, bodyless);
+    }
+
+    /** The answer as the citizen gets it: an app's with {@link AppHeaders}' rules, the platform's as it is. */
+    HttpResponse answer(Plan plan, HttpResponse response) {
+        if (!plan.toApp()) {
+            io.netty.handler.codec.http.HttpHeaders headers = response.headers().copy();
+            withoutHopByHop(headers);
+            headers.remove(HttpHeaderNames.TRANSFER_ENCODING); // the front server frames its own connection
+            return new DefaultHttpResponse(response.protocolVersion(), response.status(), headers);
+        }
+        HttpHeaders fromApp = new HttpHeaders();
+        response.headers().forEach(header -> fromApp.add(header.getKey(), header.getValue()));
+        HttpHeaders out = new HttpHeaders();
+        AppHeaders.fromApp(fromApp, out, sessionCookie, plan.route().routePath());
+        return new DefaultHttpResponse(response.protocolVersion(), response.status(), netty(out));
+    }
+
+    /**
+     * An app's full answer to a page the citizen already has in this version (its
+     * {@code If-None-Match} names the answer's {@code ETag}), as the platform's gateway answers
+     * it: 304 without the body, which saves the citizen the download.
+     */
+    Optional<HttpResponse> notModified(HttpRequest request, HttpResponse answer) {
+        String tag = answer.headers().get(HttpHeaderNames.ETAG);
+        if (answer.status().code() != 200 || tag == null
+                || !(request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD))) {
+            return Optional.empty();
+        }
+        String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+        for (String wanted : request.headers().getAll(HttpHeaderNames.IF_NONE_MATCH)) {
+            for (String candidate : wanted.split(",")) {
+                candidate = candidate.strip();
+                if (candidate.equals("*") || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(opaque)) {
+                    io.netty.handler.codec.http.HttpHeaders headers = answer.headers().copy();
+                    headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+                    headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+                    return Optional.of(new DefaultHttpResponse(answer.protocolVersion(),
+                            io.netty.handler.codec.http.HttpResponseStatus.NOT_MODIFIED, headers));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Metering bills the requests an app answered. */
+    void served(Plan plan) {
+        counts.served(plan.route().department(), plan.route().app());
+    }
+
+    private Optional<Plan> fastPath(HttpRequest request, InetSocketAddress peer) {
+        io.netty.handler.codec.http.HttpHeaders headers = request.headers();
+        String uri = request.uri();
+        if (!uri.startsWith(APPS) || !request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                || !(request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD))
+                || headers.contains(HttpHeaderNames.CONTENT_LENGTH) || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                || headers.contains(HttpHeaderNames.EXPECT) || headers.contains(HttpHeaderNames.UPGRADE)) {
+            return Optional.empty();
+        }
+        boolean trusted = trustedProxy.test(peer.getAddress());
+        for (Map.Entry<String, String> header : headers) {
+            if ((trusted && forwardedHeaders.contains(header.getKey().toLowerCase(Locale.ROOT)))
+                    || hasControlCharacter(header.getValue())) {
+                return Optional.empty(); // the platform's server resolves or refuses these
+            }
+        }
+        List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+        var host = hosts.size() == 1 ? HOST.matcher(hosts.get(0)) : null;
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        if (host == null || !host.matches() || !plainPath(path) || (query >= 0 && !plainQuery(uri.substring(query + 1)))) {
+            return Optional.empty();
+        }
+        int departmentEnd = path.indexOf('/', APPS.length());
+        int appEnd = departmentEnd < 0 ? -1 : path.indexOf('/', departmentEnd + 1);
+        if (appEnd < 0) {
+            return Optional.empty(); // the platform redirects or answers 404
+        }
+        AppId id;
+        try {
+            id = new AppId(path.substring(APPS.length(), departmentEnd), path.substring(departmentEnd + 1, appEnd));
+        } catch (IllegalArgumentException notDnsLabels) {
+            return Optional.empty();
+        }
+        Optional<Route> found = directory.route(id.department(), id.name());
+        if (found.isEmpty() || !found.get().available() || found.get().readyInstances().isEmpty()) {
+            return Optional.empty(); // the platform answers with its page
+        }
+        Route route = found.get();
+        int port = host.group(2) == null ? 80 : Integer.parseInt(host.group(2));
+        AppHeaders.Citizen citizen = new AppHeaders.Citizen(peer.getAddress().getHostAddress(), "http", host.group(1), port);
+        HttpHeaders citizenHeaders = new HttpHeaders();
+        headers.forEach(header -> citizenHeaders.add(header.getKey(), header.getValue()));
+        List<URI> instances = rotation.attempts(route);
+        io.netty.handler.codec.http.HttpHeaders toApp = netty(AppHeaders.towardsApp(citizenHeaders, citizen,
+                route.routePath(), sessionCookie));
+        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, toApp);
+        return Optional.of(new Plan(route, instances.stream()
+                .map(instance -> InetSocketAddress.createUnresolved(instance.getHost(), instance.getPort())).toList(),
+                head, true));
+    }
+
+    private static io.netty.handler.codec.http.HttpHeaders netty(HttpHeaders headers) {
+        io.netty.handler.codec.http.HttpHeaders out = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        headers.forEach((name, values) -> out.add(name, values));
+        return out;
+    }
+
+    /** Drops the standard hop-by-hop headers and those a {@code Connection} header names. */
+    private static void withoutHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
+        for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : connection.split(",")) {
+                if (!token.isBlank()) {
+                    headers.remove(token.strip());
+                }
+            }
+        }
+        HOP_BY_HOP.forEach(headers::remove);
+    }
+
+    /** Letters, digits, {@link #PATH_CHARACTERS} and harmless escapes, without empty, {@code .} or {@code ..} segments. */
+    private static boolean plainPath(String path) {
+        return !(path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.")
+                || path.endsWith("/..")) && plain(path, PATH_CHARACTERS, true);
+    }
+
+    private static boolean plainQuery(String query) {
+        return plain(query, QUERY_CHARACTERS, false);
+    }
+
+    /** Letters, digits, the given characters and percent escapes; in a path, only harmless escapes. */
+    private static boolean plain(String text, String characters, boolean path) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+                    return false;
+                }
+                String escape = text.substring(i + 1, i + 3);
+                if (path && (SUSPICIOUS_ESCAPES.contains(escape.toLowerCase(Locale.ROOT))
+                        || Integer.parseInt(escape, 16) < 0x20)) {
+                    return false;
+                }
+                i += 2;
+            } else if (!isLetterOrDigit(c) && characters.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the platform's firewall refuses in a header value: any control character but a tab. */
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /**
+     * The platform server's internal proxies ({@code server.tomcat.remoteip.internal-proxies}),
+     * as its RemoteIpValve reads them: a list of CIDR blocks, or else a regular expression.
+     */
+    private static Predicate<InetAddress> internalProxies(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return address -> false;
+        }
+        NetMaskSet blocks = new NetMaskSet();
+        try {
+            for (String block : setting.split(",")) {
+                blocks.add(block.strip());
+            }
+            return blocks::contains;
+        } catch (IllegalArgumentException notCidr) {
+            Pattern pattern = Pattern.compile(setting);
+            return address -> pattern.matcher(address.getHostAddress()).matches();
+        }
+    }
+}

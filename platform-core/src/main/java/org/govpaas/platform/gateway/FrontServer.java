@@ -1,0 +1,97 @@
+package org.govpaas.platform.gateway;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.web.server.PortInUseException;
+
+/**
+ * The server on the platform's public port (Netty, on epoll where Linux has it). Each citizen
+ * connection is served by one event-loop thread, one per core, which parses a request, writes it
+ * to an upstream connection owned by the same thread and writes the answer back
+ * ({@link FrontConnection}): no request waits for another thread, as none passes between threads.
+ * That is how a reverse proxy such as nginx works, and what lets citizens' page requests reach
+ * their app with little more delay than going to it directly (bench/gateway/README.md).
+ *
+ * <p>{@link FrontRoutes} decides where each request goes: a citizen's page request straight to
+ * its app, anything else to the platform's own server, which listens on a loopback port behind
+ * this one ({@link FrontedTomcatFactory}).
+ */
+final class FrontServer implements AutoCloseable {
+
+    /** How long a citizen's connection may stay silent between requests (Tomcat's default too). */
+    static final int IDLE_SECONDS = 60;
+    /** Tomcat's limit for a request's line and headers, which this server enforces in front of it. */
+    static final int MAX_HEADER_BYTES = 8192;
+
+    private static final boolean EPOLL = Epoll.isAvailable();
+
+    private final EventLoopGroup loops;
+    private final Channel listener;
+
+    /**
+     * @param platform the platform's own server, on a loopback port
+     * @throws PortInUseException when another process has the port
+     */
+    FrontServer(InetAddress address, int port, InetSocketAddress platform, FrontRoutes routes) {
+        loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("gateway-front"), EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends SocketChannel> upstreams = EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops)
+                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel citizen) {
+                        citizen.pipeline().addLast(
+                                new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
+                                new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
+                                new FrontConnection(routes, platform, upstreams));
+                    }
+                });
+        try {
+            listener = bootstrap.bind(address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port))
+                    .syncUninterruptibly().channel();
+        } catch (Exception e) { // Netty rethrows the bind's own exception, checked or not
+            loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            if (e instanceof BindException) {
+                throw new PortInUseException(port, e);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** No new connections; those open finish what they are doing. */
+    void stopAccepting() {
+        listener.close().syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,101 @@
+package org.govpaas.platform.gateway;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.GracefulShutdownCallback;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+
+/**
+ * The platform's server with the gateway's {@link FrontServer} in front: the front server takes
+ * the configured address and port ({@code server.address}, {@code server.port}) and Tomcat
+ * listens on a free loopback port behind it. To the rest of the platform (and to Spring Boot,
+ * which reports its port as {@code local.server.port}) the pair is one web server on the public
+ * port; Tomcat's own port is never public.
+ */
+class FrontedTomcatFactory extends TomcatServletWebServerFactory {
+
+    private final ObjectProvider<FrontRoutes> routes;
+
+    FrontedTomcatFactory(ObjectProvider<FrontRoutes> routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public WebServer getWebServer(ServletContextInitializer... initializers) {
+        if (getPort() < 0) {
+            return super.getWebServer(initializers); // no server wanted (server.port=-1)
+        }
+        InetAddress publicAddress = getAddress();
+        int publicPort = getPort();
+        setAddress(InetAddress.getLoopbackAddress());
+        setPort(0);
+        try {
+            return new FrontedTomcat((TomcatWebServer) super.getWebServer(initializers), publicAddress, publicPort);
+        } finally {
+            setAddress(publicAddress);
+            setPort(publicPort);
+        }
+    }
+
+    /** Tomcat's web server, started and stopped together with the front server. */
+    private final class FrontedTomcat implements WebServer {
+
+        private static final Logger log = LoggerFactory.getLogger(FrontedTomcat.class);
+
+        private final TomcatWebServer tomcat;
+        private final InetAddress address;
+        private final int port;
+        private volatile FrontServer front;
+
+        FrontedTomcat(TomcatWebServer tomcat, InetAddress address, int port) {
+            this.tomcat = tomcat;
+            this.address = address;
+            this.port = port;
+        }
+
+        @Override
+        public void start() {
+            tomcat.start();
+            if (front == null) {
+                InetSocketAddress platform = new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort());
+                front = new FrontServer(address, port, platform, routes.getObject());
+                log.info("Gateway front server on port {}; the platform's own server behind it on {}", front.port(),
+                        platform);
+            }
+        }
+
+        @Override
+        public void stop() {
+            if (front != null) {
+                front.close();
+                front = null;
+            }
+            tomcat.stop();
+        }
+
+        @Override
+        public void destroy() {
+            tomcat.destroy();
+        }
+
+        @Override
+        public int getPort() {
+            FrontServer started = front;
+            return started == null ? port : started.port();
+        }
+
+        @Override
+        public void shutDownGracefully(GracefulShutdownCallback callback) {
+            if (front != null) {
+                front.stopAccepting();
+            }
+            tomcat.shutDownGracefully(callback);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.govpaas.platform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The front server on the public port, with raw connections: what browsers and proxies send that
+ * an HTTP client library would not, and the rules it applies before the platform's server does.
+ */
+class FrontServerTest extends GatewayTestSupport {
+
+    private static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3})");
+
+    TestInstance first;
+    TestInstance second;
+
+    @BeforeEach
+    void startInstances() throws Exception {
+        first = TestInstance.start("first");
+        second = TestInstance.start("second");
+        directory.put(running("civil-affairs", "notices", first.uri()));
+        directory.put(running("health", "clinic", second.uri()));
+    }
+
+    @AfterEach
+    void stopInstances() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void requestsSentTogetherOnOneConnectionAreAnsweredInTheirOrder() throws Exception {
+        String answers = exchange("GET /apps/civil-affairs/notices/one HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /apps/nobody/nothing/ HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /apps/health/clinic/two HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "POST /apps/civil-affairs/notices/three HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nx=1&y"
+                + "GET /apps/health/clinic/four HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(statuses(answers)).containsExactly("201", "404", "201", "201", "201");
+        int firstAnswer = answers.indexOf("served by first");
+        int notFound = answers.indexOf("HTTP/1.1 404");
+        int secondAnswer = answers.indexOf("served by second");
+        assertThat(firstAnswer).isPositive().isLessThan(notFound);
+        assertThat(notFound).isLessThan(secondAnswer);
+        assertThat(answers.lastIndexOf("served by first")).isGreaterThan(secondAnswer)
+                .isLessThan(answers.lastIndexOf("served by second"));
+        assertThat(first.received).extracting(TestInstance.Received::rawPath)
+                .containsExactly("/apps/civil-affairs/notices/one", "/apps/civil-affairs/notices/three");
+        assertThat(first.received.get(1).body()).isEqualTo("x=1&y");
+        assertThat(second.received).extracting(TestInstance.Received::rawPath)
+                .containsExactly("/apps/health/clinic/two", "/apps/health/clinic/four");
+    }
+
+    @Test
+    void anHttp10ClientGetsItsAnswerAndTheEndOfTheConnection() throws Exception {
+        for (String request : List.of("GET /apps/civil-affairs/notices/ HTTP/1.0\r\n\r\n",
+                "GET /apps/civil-affairs/notices/ HTTP/1.0\r\nHost: localhost\r\n\r\n")) {
+            String answer = exchange(request); // returns at the end of the connection only
+
+            assertThat(answer).startsWith("HTTP/1.1 201").endsWith("served by first");
+        }
+        assertThat(first.received).hasSize(2);
+    }
+
+    @Test
+    void aCitizenBehindATrustedProxyIsKnownByTheAddressTheProxyGives() throws Exception {
+        // The tests connect from 127.0.0.1, one of the platform's internal proxies by default.
+        send(request("/apps/civil-affairs/notices/").header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Proto", "https"));
+
+        assertThat(first.received).hasSize(1);
+        assertThat(first.received.get(0).header("X-Forwarded-For")).isEqualTo("203.0.113.9");
+        assertThat(first.received.get(0).header("X-Forwarded-Proto")).isEqualTo("https");
+    }
+
+    @Test
+    void headersLargerThanThePlatformTakesAreRefusedBeforeAnyAppSeesThem() throws Exception {
+        String answer = exchange("GET /apps/civil-affairs/notices/ HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(FrontServer.MAX_HEADER_BYTES) + "\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 431");
+        assertThat(first.received).isEmpty();
+    }
+
+    @Test
+    void aPathThePlatformsFirewallWouldRefuseNeverReachesTheApp() throws Exception {
+        for (String path : List.of("/apps/civil-affairs/notices/a%2Fb", "/apps/civil-affairs/notices/a;jsessionid=x",
+                "/apps/civil-affairs/notices/%2e%2e/x", "/apps/civil-affairs/notices/a%5Cb")) {
+            String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(statuses(answer)).as(path).containsExactly("400");
+        }
+        assertThat(first.received).isEmpty();
+    }
+
+    /** Sends the text on a new connection and reads until the platform closes it. */
+    private String exchange(String requests) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try {
+                in.transferTo(read);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("The connection stayed open after: " + read.toString(StandardCharsets.UTF_8), e);
+            }
+            return read.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> statuses(String answers) {
+        Matcher matcher = STATUS.matcher(answers);
+        return Stream.iterate(matcher.find(), found -> found, found -> matcher.find()).map(found -> matcher.group(1))
+                .toList();
+    }
+}
