@@ -70,6 +70,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     /** An app's answer may carry larger headers than a citizen may send (policies, cookies). */
     private static final int MAX_ANSWER_HEADER_BYTES = 65536;
 
+    private final FrontServer server;
     private final FrontRoutes routes;
     private final InetSocketAddress platform;
     private final Class<? extends SocketChannel> upstreamType;
@@ -81,7 +82,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private Exchange exchange;
     private boolean closing;
 
-    FrontConnection(FrontRoutes routes, InetSocketAddress platform, Class<? extends SocketChannel> upstreamType) {
+    FrontConnection(FrontServer server, FrontRoutes routes, InetSocketAddress platform,
+                    Class<? extends SocketChannel> upstreamType) {
+        this.server = server;
         this.routes = routes;
         this.platform = platform;
         this.upstreamType = upstreamType;
@@ -106,7 +109,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         } else if (message instanceof HttpRequest request) {
             begin(request);
         } else if (message instanceof HttpContent content && exchange != null) {
-            exchange.body(content);
+            if (content.decoderResult().isFailure()) {
+                content.release(); // a broken body must not reach upstream as a complete one
+                exchange.broken();
+            } else {
+                exchange.body(content);
+            }
         } else {
             ReferenceCountUtil.release(message);
         }
@@ -131,6 +139,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             plan = routes.toPlatform(request, peer(), platform);
         }
         exchange = new Exchange(request, plan);
+        server.exchangeStarted();
         exchange.next();
     }
 
@@ -153,8 +162,10 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
         if (exchange != null) {
-            exchange.abandon();
-            exchange = null;
+            if (exchange.upstream != null) {
+                exchange.upstream.close();
+            }
+            exchange.end();
         }
         idle.values().forEach(Channel::close);
         idle.clear();
@@ -164,8 +175,10 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && exchange == null) {
-            ctx.close(); // silent between requests; a request waiting for its app may take its time
+        if ((event instanceof IdleStateEvent || event == FrontServer.DRAIN) && exchange == null) {
+            // Silent between requests, or the platform stops (a request under way ends first,
+            // its answer saying the connection closes).
+            ctx.close();
         }
     }
 
@@ -248,6 +261,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         boolean closeAfter;
         /** The citizen gets the answer's head only (304 Not Modified). */
         boolean discardBody;
+        boolean ended;
 
         Exchange(HttpRequest request, Plan plan) {
             this.request = request;
@@ -264,9 +278,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         void next() {
             if (!attempts.hasNext()) {
                 if (!plan.toApp()) {
-                    exchange = null;
-                    answerAndClose(HttpResponseStatus.BAD_GATEWAY, "平台暂时无法应答，请稍后再试。 / "
-                            + "The platform could not answer. Please try again later.");
+                    badGateway();
                     return;
                 }
                 use(routes.toPlatform(request, peer(), platform));
@@ -321,14 +333,24 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         /** The answer, passed on as it comes. */
         void answer(Object message) {
             if (message instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
+                // Not an answer: the request is not sent again (the target did receive it).
                 ReferenceCountUtil.release(message);
                 Channel broken = upstream;
-                failed();
+                upstream = null;
                 broken.close();
+                if (answering) {
+                    citizen.close();
+                    end();
+                } else {
+                    badGateway();
+                }
                 return;
             }
             if (message instanceof HttpResponse response) {
                 informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+                if (informational && !request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                    return; // HTTP/1.0 has no interim answers; its LastHttpContent follows, dropped too
+                }
                 HttpResponse out = routes.answer(plan, response);
                 if (plan.toApp()) {
                     Optional<HttpResponse> notModified = routes.notModified(request, out);
@@ -346,7 +368,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 citizen.write(out);
             }
             if (message instanceof HttpContent content) {
-                if (discardBody) {
+                if (informational && !request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                    content.release();
+                } else if (discardBody) {
                     content.release(); // read to the end all the same, so the connection can be kept
                     if (content instanceof LastHttpContent) {
                         finish(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -366,7 +390,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         private void frame(HttpResponse out) {
             int status = out.status().code();
             boolean bodyless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
-            closeAfter = !keepAlive;
+            closeAfter = !keepAlive || server.draining();
             if (!bodyless && !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
                 if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
                     HttpUtil.setTransferEncodingChunked(out, true);
@@ -382,7 +406,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
 
         private void finish(LastHttpContent last) {
-            exchange = null;
+            end();
             Channel used = upstream;
             upstream = null;
             if (upstreamKeepAlive && requestComplete && used.isActive()) {
@@ -391,7 +415,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 used.close();
             }
             ChannelFuture written = citizen.writeAndFlush(last);
-            if (closeAfter || !requestComplete) {
+            if (closeAfter || !requestComplete || server.draining()) {
                 closing = true; // an unread rest of the request cannot be told from the next one
                 written.addListener(ChannelFutureListener.CLOSE);
             } else {
@@ -406,21 +430,48 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             if (answering) {
                 log.info("{} broke off its answer to {}", target, request.uri());
                 citizen.close();
+                end();
             } else if (plan.replayable()) {
                 next();
             } else {
-                exchange = null;
-                answerAndClose(HttpResponseStatus.BAD_GATEWAY, "平台暂时无法应答，请稍后再试。 / "
-                        + "The platform could not answer. Please try again later.");
+                badGateway();
             }
         }
 
-        void abandon() {
-            pending.forEach(ReferenceCountUtil::release);
-            pending.clear();
+        /** The citizen's request body could not be read: upstream never gets its end. */
+        void broken() {
+            requestComplete = true; // nothing more is read for it
             if (upstream != null) {
                 upstream.close();
+                upstream = null;
             }
+            if (answering) {
+                citizen.close();
+                end();
+            } else {
+                end();
+                answerAndClose(HttpResponseStatus.BAD_REQUEST, "请求无效 / Bad request");
+            }
+        }
+
+        private void badGateway() {
+            end();
+            answerAndClose(HttpResponseStatus.BAD_GATEWAY, "平台暂时无法应答，请稍后再试。 / "
+                    + "The platform could not answer. Please try again later.");
+        }
+
+        /** This exchange is over, whatever its end: once only. */
+        void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (exchange == this) {
+                exchange = null;
+            }
+            pending.forEach(ReferenceCountUtil::release);
+            pending.clear();
+            server.exchangeEnded();
         }
     }
 

@@ -52,6 +52,7 @@ class FrontRoutes {
     private static final Set<String> SUSPICIOUS_ESCAPES = Set.of("2f", "5c", "25", "2e", "3b", "00");
     private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
     private static final String APPS = "/apps/";
+    private static final Set<String> NEVER_HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "host");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
             "trailer", "upgrade", "proxy-authorization", "proxy-authenticate");
 
@@ -92,7 +93,8 @@ class FrontRoutes {
         this.counts = counts;
         this.sessionCookie = sessionCookie;
         TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();
-        this.trustedProxy = internalProxies(remoteIp.getInternalProxies());
+        // The peers whose X-Forwarded-* the platform's server believes (RemoteIpValve's rule).
+        this.trustedProxy = proxies(remoteIp.getInternalProxies()).or(proxies(remoteIp.getTrustedProxies()));
         this.forwardedHeaders = new HashSet<>();
         for (String header : new String[] {remoteIp.getRemoteIpHeader(), remoteIp.getProtocolHeader(),
                 remoteIp.getHostHeader(), remoteIp.getPortHeader(), AppHeaders.FOR, AppHeaders.PROTO,
@@ -138,13 +140,13 @@ class FrontRoutes {
             io.netty.handler.codec.http.HttpHeaders headers = response.headers().copy();
             withoutHopByHop(headers);
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING); // the front server frames its own connection
-            return new DefaultHttpResponse(response.protocolVersion(), response.status(), headers);
+            return new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
         }
         HttpHeaders fromApp = new HttpHeaders();
         response.headers().forEach(header -> fromApp.add(header.getKey(), header.getValue()));
         HttpHeaders out = new HttpHeaders();
         AppHeaders.fromApp(fromApp, out, sessionCookie, plan.route().routePath());
-        return new DefaultHttpResponse(response.protocolVersion(), response.status(), netty(out));
+        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), netty(out));
     }
 
     /**
@@ -166,7 +168,7 @@ class FrontRoutes {
                     io.netty.handler.codec.http.HttpHeaders headers = answer.headers().copy();
                     headers.remove(HttpHeaderNames.CONTENT_LENGTH);
                     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-                    return Optional.of(new DefaultHttpResponse(answer.protocolVersion(),
+                    return Optional.of(new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                             io.netty.handler.codec.http.HttpResponseStatus.NOT_MODIFIED, headers));
                 }
             }
@@ -191,7 +193,7 @@ class FrontRoutes {
         boolean trusted = trustedProxy.test(peer.getAddress());
         for (Map.Entry<String, String> header : headers) {
             if ((trusted && forwardedHeaders.contains(header.getKey().toLowerCase(Locale.ROOT)))
-                    || hasControlCharacter(header.getValue())) {
+                    || !printableAscii(header.getValue())) {
                 return Optional.empty(); // the platform's server resolves or refuses these
             }
         }
@@ -237,12 +239,17 @@ class FrontRoutes {
         return out;
     }
 
-    /** Drops the standard hop-by-hop headers and those a {@code Connection} header names. */
+    /**
+     * Drops the standard hop-by-hop headers and those a {@code Connection} header names, but never
+     * the framing ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}: a message
+     * without its framing would let its body pass for a request of its own.
+     */
     private static void withoutHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
         for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
             for (String token : connection.split(",")) {
-                if (!token.isBlank()) {
-                    headers.remove(token.strip());
+                String name = token.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !NEVER_HOP_BY_HOP.contains(name)) {
+                    headers.remove(name);
                 }
             }
         }
@@ -259,7 +266,7 @@ class FrontRoutes {
         return plain(query, QUERY_CHARACTERS, false);
     }
 
-    /** Letters, digits, the given characters and percent escapes; in a path, only harmless escapes. */
+    /** Letters, digits, the given characters and percent escapes; in a path, only of harmless ASCII. */
     private static boolean plain(String text, String characters, boolean path) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -268,8 +275,10 @@ class FrontRoutes {
                     return false;
                 }
                 String escape = text.substring(i + 1, i + 3);
-                if (path && (SUSPICIOUS_ESCAPES.contains(escape.toLowerCase(Locale.ROOT))
-                        || Integer.parseInt(escape, 16) < 0x20)) {
+                int decoded = Integer.parseInt(escape, 16);
+                // Beyond ASCII the firewall judges the decoded characters: the platform's server decides.
+                if (path && (SUSPICIOUS_ESCAPES.contains(escape.toLowerCase(Locale.ROOT)) || decoded < 0x20
+                        || decoded >= 0x7f)) {
                     return false;
                 }
                 i += 2;
@@ -280,15 +289,18 @@ class FrontRoutes {
         return true;
     }
 
-    /** What the platform's firewall refuses in a header value: any control character but a tab. */
-    private static boolean hasControlCharacter(String value) {
+    /**
+     * Printable ASCII and tabs: anything else in a header value (control characters, the firewall
+     * refuses; other bytes, the platform's server decodes) is for the platform's server to judge.
+     */
+    private static boolean printableAscii(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                return true;
+            if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static boolean isLetterOrDigit(char c) {
@@ -300,22 +312,18 @@ class FrontRoutes {
     }
 
     /**
-     * The platform server's internal proxies ({@code server.tomcat.remoteip.internal-proxies}),
-     * as its RemoteIpValve reads them: a list of CIDR blocks, or else a regular expression.
+     * A setting of the platform server's RemoteIpValve ({@code server.tomcat.remoteip.*-proxies}),
+     * read as it reads it: a comma-separated list of CIDR blocks when it has a {@code /}, otherwise
+     * a regular expression for the address.
      */
-    private static Predicate<InetAddress> internalProxies(String setting) {
+    private static Predicate<InetAddress> proxies(String setting) {
         if (setting == null || setting.isBlank()) {
             return address -> false;
         }
-        NetMaskSet blocks = new NetMaskSet();
-        try {
-            for (String block : setting.split(",")) {
-                blocks.add(block.strip());
-            }
-            return blocks::contains;
-        } catch (IllegalArgumentException notCidr) {
-            Pattern pattern = Pattern.compile(setting);
-            return address -> pattern.matcher(address.getHostAddress()).matches();
+        if (setting.contains("/")) {
+            return NetMaskSet.parse(setting)::contains;
         }
+        Pattern pattern = Pattern.compile(setting);
+        return address -> pattern.matcher(address.getHostAddress()).matches();
     }
 }

@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -17,10 +19,13 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.web.server.PortInUseException;
 
 /**
@@ -42,10 +47,17 @@ final class FrontServer implements AutoCloseable {
     /** Tomcat's limit for a request's line and headers, which this server enforces in front of it. */
     static final int MAX_HEADER_BYTES = 8192;
 
+    /** Told to every connection when the platform stops: finish what is under way, then close. */
+    static final Object DRAIN = new Object();
+
     private static final boolean EPOLL = Epoll.isAvailable();
 
     private final EventLoopGroup loops;
     private final Channel listener;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** Requests under way, across all connections. */
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private volatile boolean draining;
 
     /**
      * @param platform the platform's own server, on a loopback port
@@ -62,10 +74,11 @@ final class FrontServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel citizen) {
+                        connections.add(citizen);
                         citizen.pipeline().addLast(
                                 new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
                                 new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
-                                new FrontConnection(routes, platform, upstreams));
+                                new FrontConnection(FrontServer.this, routes, platform, upstreams));
                     }
                 });
         try {
@@ -73,7 +86,8 @@ final class FrontServer implements AutoCloseable {
                     .syncUninterruptibly().channel();
         } catch (Exception e) { // Netty rethrows the bind's own exception, checked or not
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            if (e instanceof BindException) {
+            // NIO reports a BindException, epoll its own IOException with the system's message.
+            if (e instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
                 throw new PortInUseException(port, e);
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -84,14 +98,45 @@ final class FrontServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** No new connections; those open finish what they are doing. */
-    void stopAccepting() {
+    /**
+     * The platform is stopping: no new connections; an idle connection closes now, a busy one once
+     * its answer, which says so, is out.
+     */
+    void drain() {
+        draining = true;
         listener.close().syncUninterruptibly();
+        connections.forEach(connection -> connection.pipeline().fireUserEventTriggered(DRAIN));
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    /** Waits until no request is under way, at most {@code limit}; whether none is. */
+    boolean awaitIdle(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (exchanges.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return exchanges.get() == 0;
+    }
+
+    void exchangeStarted() {
+        exchanges.incrementAndGet();
+    }
+
+    void exchangeEnded() {
+        exchanges.decrementAndGet();
     }
 
     @Override
     public void close() {
-        stopAccepting();
+        listener.close().syncUninterruptibly();
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -2,6 +2,8 @@ package org.govpaas.platform.gateway;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +33,15 @@ class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         if (getPort() < 0) {
             return super.getWebServer(initializers); // no server wanted (server.port=-1)
         }
+        if (getSsl() != null && getSsl().isEnabled()) {
+            throw new IllegalStateException("The gateway's front server speaks plain HTTP: end TLS in front of the "
+                    + "platform (an ingress or a reverse proxy), not with server.ssl");
+        }
+        RemoteIpValve forwarded = getEngineValves().stream().filter(RemoteIpValve.class::isInstance)
+                .map(RemoteIpValve.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The gateway's front server tells the platform's server "
+                        + "the citizen's address in X-Forwarded-For: it needs server.forward-headers-strategy=native"));
+        trustLoopback(forwarded);
         InetAddress publicAddress = getAddress();
         int publicPort = getPort();
         setAddress(InetAddress.getLoopbackAddress());
@@ -43,10 +54,27 @@ class FrontedTomcatFactory extends TomcatServletWebServerFactory {
         }
     }
 
+    /**
+     * The front server connects from the loopback address: whatever proxies an operator trusts,
+     * the platform's server must trust that one.
+     */
+    private static void trustLoopback(RemoteIpValve valve) {
+        String proxies = valve.getInternalProxies();
+        if (proxies == null || proxies.isBlank()) {
+            valve.setInternalProxies("127.0.0.0/8, ::1/128");
+        } else if (proxies.contains("/")) {
+            valve.setInternalProxies(proxies + ", 127.0.0.0/8, ::1/128");
+        } else {
+            valve.setInternalProxies(proxies + "|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1");
+        }
+    }
+
     /** Tomcat's web server, started and stopped together with the front server. */
     private final class FrontedTomcat implements WebServer {
 
         private static final Logger log = LoggerFactory.getLogger(FrontedTomcat.class);
+        /** Within Spring's default 30 s for a graceful shutdown. */
+        private static final Duration FRONT_GRACE = Duration.ofSeconds(20);
 
         private final TomcatWebServer tomcat;
         private final InetAddress address;
@@ -90,12 +118,24 @@ class FrontedTomcatFactory extends TomcatServletWebServerFactory {
             return started == null ? port : started.port();
         }
 
+        /**
+         * Both servers stop taking new work; done when Tomcat's requests and the front server's
+         * (answers from apps included) are.
+         */
         @Override
         public void shutDownGracefully(GracefulShutdownCallback callback) {
-            if (front != null) {
-                front.stopAccepting();
+            FrontServer draining = front;
+            if (draining == null) {
+                tomcat.shutDownGracefully(callback);
+                return;
             }
-            tomcat.shutDownGracefully(callback);
+            draining.drain();
+            tomcat.shutDownGracefully(result -> {
+                if (!draining.awaitIdle(FRONT_GRACE)) {
+                    log.info("Requests still under way in the gateway's front server are cut short");
+                }
+                callback.shutdownComplete(result);
+            });
         }
     }
 }

@@ -1,12 +1,14 @@
 package org.govpaas.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.PortInUseException;
 
 /**
  * The front server on the public port, with raw connections: what browsers and proxies send that
@@ -100,12 +103,52 @@ class FrontServerTest extends GatewayTestSupport {
     @Test
     void aPathThePlatformsFirewallWouldRefuseNeverReachesTheApp() throws Exception {
         for (String path : List.of("/apps/civil-affairs/notices/a%2Fb", "/apps/civil-affairs/notices/a;jsessionid=x",
-                "/apps/civil-affairs/notices/%2e%2e/x", "/apps/civil-affairs/notices/a%5Cb")) {
+                "/apps/civil-affairs/notices/%2e%2e/x", "/apps/civil-affairs/notices/a%5Cb",
+                "/apps/civil-affairs/notices/%E2%80%A8")) {
             String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(statuses(answer)).as(path).containsExactly("400");
         }
         assertThat(first.received).isEmpty();
+    }
+
+    @Test
+    void aHeaderWithAControlCharacterNeverReachesTheApp() throws Exception {
+        String answer = exchange("GET /apps/civil-affairs/notices/ HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0085b\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(statuses(answer)).containsExactly("400");
+        assertThat(first.received).isEmpty();
+    }
+
+    @Test
+    void aBodyCannotPassForARequestOfItsOwn() throws Exception {
+        // Naming the framing in Connection must not strip it on the way to the platform's server,
+        // or the body would reach it as a second request, from the trusted loopback address.
+        String smuggled = "GET /apps/health/clinic/smuggled HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Forwarded-For: 6.6.6.6\r\n\r\n";
+        String answers = exchange("POST /apps/civil-affairs/notices/form HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: Content-Length, close\r\nContent-Length: " + smuggled.length() + "\r\n\r\n" + smuggled);
+
+        assertThat(statuses(answers)).containsExactly("201");
+        assertThat(first.received).singleElement().extracting(TestInstance.Received::body).isEqualTo(smuggled);
+        assertThat(second.received).isEmpty();
+    }
+
+    @Test
+    void aBrokenChunkedBodyIsRefusedAndNeverReachesTheAppAsComplete() throws Exception {
+        String answer = exchange("POST /apps/civil-affairs/notices/form HTTP/1.1\r\nHost: localhost\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nmore\r\n0\r\n\r\n");
+
+        assertThat(statuses(answer)).containsExactly("400");
+        assertThat(first.received).isEmpty();
+    }
+
+    @Test
+    void aSecondServerOnThePlatformsPortIsToldThePortIsInUse() {
+        assertThatThrownBy(() -> new FrontServer(InetAddress.getLoopbackAddress(), port,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), null))
+                .isInstanceOf(PortInUseException.class);
     }
 
     /** Sends the text on a new connection and reads until the platform closes it. */
