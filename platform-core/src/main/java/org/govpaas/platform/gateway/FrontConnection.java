@@ -67,6 +67,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     /** How long a kept upstream connection may wait for the next request (apps keep theirs 60 s). */
     private static final int UPSTREAM_IDLE_SECONDS = 30;
+    /** How long the rest of a request answered early is read before the connection closes. */
+    private static final int LINGER_SECONDS = 5;
     /** An app's answer may carry larger headers than a citizen may send (policies, cookies). */
     private static final int MAX_ANSWER_HEADER_BYTES = 65536;
 
@@ -81,6 +83,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private Channel citizen;
     private Exchange exchange;
     private boolean closing;
+    /** Answered before its body was all read: the rest is read and dropped, then the connection closes. */
+    private boolean discardingBody;
 
     FrontConnection(FrontServer server, FrontRoutes routes, InetSocketAddress platform,
                     Class<? extends SocketChannel> upstreamType) {
@@ -101,7 +105,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void read(Object message) {
-        if (closing) {
+        if (discardingBody) {
+            ReferenceCountUtil.release(message);
+            if (message instanceof LastHttpContent || !(message instanceof HttpContent)) {
+                citizen.close();
+            }
+        } else if (closing) {
             ReferenceCountUtil.release(message);
         } else if (!deferred.isEmpty()
                 || (exchange != null && (message instanceof HttpRequest || exchange.requestComplete))) {
@@ -189,7 +198,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     /** Reads from the citizen only when there is somewhere to put it. */
     private void updateReading() {
-        boolean read = !closing && deferred.isEmpty() && (exchange == null
+        boolean read = discardingBody || !closing && deferred.isEmpty() && (exchange == null
                 || (!exchange.requestComplete && exchange.upstream != null && exchange.upstream.isWritable()));
         citizen.config().setAutoRead(read);
     }
@@ -415,8 +424,14 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 used.close();
             }
             ChannelFuture written = citizen.writeAndFlush(last);
-            if (closeAfter || !requestComplete || server.draining()) {
-                closing = true; // an unread rest of the request cannot be told from the next one
+            if (!requestComplete) {
+                // Answered early (a refused upload, a redirect): the client is still sending. Closing
+                // now would make its system reset the connection and maybe lose the answer; read the
+                // rest of the body for a while instead, then close, as nginx does.
+                discardingBody = true;
+                citizen.eventLoop().schedule(() -> citizen.close(), LINGER_SECONDS, TimeUnit.SECONDS);
+            } else if (closeAfter || server.draining()) {
+                closing = true;
                 written.addListener(ChannelFutureListener.CLOSE);
             } else {
                 replayDeferred();

@@ -13,6 +13,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -141,6 +143,39 @@ class FrontServerTest extends GatewayTestSupport {
                 + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nmore\r\n0\r\n\r\n");
 
         assertThat(statuses(answer)).containsExactly("400");
+        assertThat(first.received).isEmpty();
+    }
+
+    @Test
+    void anAnswerGivenBeforeTheBodyWasSentDoesNotCutTheClientOff() throws Exception {
+        // The platform's server redirects an app address without its slash without reading the
+        // body; the client is still sending it. Closing with the body unread would reset the
+        // connection under the client, which then may lose the answer and fails its upload.
+        int length = 4 * 1024 * 1024;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(("POST /apps/civil-affairs/notices HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                            + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    byte[] chunk = new byte[16 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int sent = 0; sent < length; sent += chunk.length) {
+                        out.write(chunk);
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer); // to the end of the connection
+
+            assertThat(answer.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 308")
+                    .contains("Location: /apps/civil-affairs/notices/");
+            upload.get(20, TimeUnit.SECONDS); // the whole body went out, without a reset
+        }
         assertThat(first.received).isEmpty();
     }
 
