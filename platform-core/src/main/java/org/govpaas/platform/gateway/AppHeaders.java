@@ -31,6 +31,8 @@ final class AppHeaders {
      */
     private static final Set<String> APP_MAY_NOT_SET = Set.of("cross-origin-opener-policy", "clear-site-data");
 
+    /** Never hop-by-hop, whatever a {@code Connection} header says; lower case. */
+    private static final Set<String> NOT_HOP_BY_HOP = Set.of("content-length", "host");
     /** Meant for one connection, or for the proxy itself; lower case. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
             "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
@@ -168,16 +170,21 @@ final class AppHeaders {
         return (eq < 0 ? nameValue : nameValue.substring(0, eq)).strip().equals(name);
     }
 
-    /** The standard hop-by-hop headers and those a {@code Connection} header names, lower case. */
-    private static Set<String> hopByHop(List<String> connection) {
+    /**
+     * The standard hop-by-hop headers and those a {@code Connection} header names, lower case. A
+     * {@code Connection} header cannot name a message's length or {@code Host}: a message stripped
+     * of its framing would let its body pass for a message of its own.
+     */
+    static Set<String> hopByHop(List<String> connection) {
         if (connection.isEmpty()) {
             return HOP_BY_HOP;
         }
         Set<String> names = new HashSet<>(HOP_BY_HOP);
         for (String value : connection) {
             for (String token : value.split(",")) {
-                if (!token.isBlank()) {
-                    names.add(token.strip().toLowerCase(Locale.ROOT));
+                String name = token.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !NOT_HOP_BY_HOP.contains(name)) {
+                    names.add(name);
                 }
             }
         }

@@ -148,7 +148,6 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             plan = routes.toPlatform(request, peer(), platform);
         }
         exchange = new Exchange(request, plan);
-        server.exchangeStarted();
         exchange.next();
     }
 
@@ -256,6 +255,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
         final HttpRequest request;
         final boolean keepAlive;
+        /** HTTP/1.1, or else an HTTP/1.0 citizen: no chunks and no interim answers for it. */
+        final boolean http11;
         Plan plan;
         Iterator<InetSocketAddress> attempts;
         InetSocketAddress target;
@@ -275,7 +276,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         Exchange(HttpRequest request, Plan plan) {
             this.request = request;
             this.keepAlive = HttpUtil.isKeepAlive(request);
+            this.http11 = request.protocolVersion().equals(HttpVersion.HTTP_1_1);
             use(plan);
+            server.exchangeStarted(); // until end()
         }
 
         void use(Plan plan) {
@@ -344,12 +347,10 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             if (message instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
                 // Not an answer: the request is not sent again (the target did receive it).
                 ReferenceCountUtil.release(message);
-                Channel broken = upstream;
+                upstream.close();
                 upstream = null;
-                broken.close();
                 if (answering) {
-                    citizen.close();
-                    end();
+                    cutShort();
                 } else {
                     badGateway();
                 }
@@ -357,7 +358,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             }
             if (message instanceof HttpResponse response) {
                 informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-                if (informational && !request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                if (informational && !http11) {
                     return; // HTTP/1.0 has no interim answers; its LastHttpContent follows, dropped too
                 }
                 HttpResponse out = routes.answer(plan, response);
@@ -377,7 +378,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 citizen.write(out);
             }
             if (message instanceof HttpContent content) {
-                if (informational && !request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                if (informational && !http11) {
                     content.release();
                 } else if (discardBody) {
                     content.release(); // read to the end all the same, so the connection can be kept
@@ -401,7 +402,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             boolean bodyless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
             closeAfter = !keepAlive || server.draining();
             if (!bodyless && !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                if (http11) {
                     HttpUtil.setTransferEncodingChunked(out, true);
                 } else {
                     closeAfter = true;
@@ -409,7 +410,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             }
             if (closeAfter) {
                 out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            } else if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+            } else if (!http11) {
                 out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
         }
@@ -444,8 +445,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             upstream = null;
             if (answering) {
                 log.info("{} broke off its answer to {}", target, request.uri());
-                citizen.close();
-                end();
+                cutShort();
             } else if (plan.replayable()) {
                 next();
             } else {
@@ -461,12 +461,17 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 upstream = null;
             }
             if (answering) {
-                citizen.close();
-                end();
+                cutShort();
             } else {
                 end();
                 answerAndClose(HttpResponseStatus.BAD_REQUEST, "请求无效 / Bad request");
             }
+        }
+
+        /** An answer already under way cannot be finished: closing tells the citizen it is not whole. */
+        private void cutShort() {
+            citizen.close();
+            end();
         }
 
         private void badGateway() {

@@ -11,14 +11,16 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.catalina.util.NetMaskSet;
 import org.govpaas.platform.apps.AppDirectory;
 import org.govpaas.platform.apps.AppDirectory.Route;
@@ -52,9 +54,6 @@ class FrontRoutes {
     private static final Set<String> SUSPICIOUS_ESCAPES = Set.of("2f", "5c", "25", "2e", "3b", "00");
     private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
     private static final String APPS = "/apps/";
-    private static final Set<String> NEVER_HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "host");
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
-            "trailer", "upgrade", "proxy-authorization", "proxy-authenticate");
 
     /**
      * Where a request goes: an app's instances to try in turn, or the platform's server; the head
@@ -83,6 +82,7 @@ class FrontRoutes {
     private final RequestCounts counts;
     private final String sessionCookie;
     private final Predicate<InetAddress> trustedProxy;
+    /** Header names, matched regardless of case (as Netty's headers match them). */
     private final Set<String> forwardedHeaders;
 
     FrontRoutes(AppDirectory directory, InstanceRotation rotation, RequestCounts counts,
@@ -95,14 +95,10 @@ class FrontRoutes {
         TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();
         // The peers whose X-Forwarded-* the platform's server believes (RemoteIpValve's rule).
         this.trustedProxy = proxies(remoteIp.getInternalProxies()).or(proxies(remoteIp.getTrustedProxies()));
-        this.forwardedHeaders = new HashSet<>();
-        for (String header : new String[] {remoteIp.getRemoteIpHeader(), remoteIp.getProtocolHeader(),
-                remoteIp.getHostHeader(), remoteIp.getPortHeader(), AppHeaders.FOR, AppHeaders.PROTO,
-                AppHeaders.HOST, AppHeaders.PORT, "forwarded"}) {
-            if (header != null) {
-                forwardedHeaders.add(header.toLowerCase(Locale.ROOT));
-            }
-        }
+        this.forwardedHeaders = Stream.of(remoteIp.getRemoteIpHeader(), remoteIp.getProtocolHeader(),
+                        remoteIp.getHostHeader(), remoteIp.getPortHeader(), AppHeaders.FOR, AppHeaders.PROTO,
+                        AppHeaders.HOST, AppHeaders.PORT, "forwarded")
+                .filter(Objects::nonNull).map(header -> header.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     /** The plan for a citizen's request read from {@code peer}. */
@@ -122,14 +118,15 @@ class FrontRoutes {
         String address = peer.getAddress().getHostAddress();
         String forwardedFor = headers.get(AppHeaders.FOR);
         if (!trustedProxy.test(peer.getAddress())) {
-            headers.entries().stream().map(Map.Entry::getKey)
-                    .filter(name -> forwardedHeaders.contains(name.toLowerCase(Locale.ROOT))).distinct().toList()
-                    .forEach(headers::remove);
+            forwardedHeaders.forEach(headers::remove);
             forwardedFor = null;
         }
         headers.set(AppHeaders.FOR, forwardedFor == null ? address : forwardedFor + ", " + address);
-        boolean bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        boolean bodyless = !chunked && HttpUtil.getContentLength(request, 0L) == 0;
         HttpRequest head = new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), headers);
+        // The framing is that of the body this server read and passes on, whatever the headers said.
+        HttpUtil.setTransferEncodingChunked(head, chunked);
         // A page request may go out twice: once more when a kept connection was closed under it.
         return new Plan(null, bodyless ? List.of(platform, platform) : List.of(platform), head, bodyless);
     }
@@ -138,8 +135,7 @@ class FrontRoutes {
     HttpResponse answer(Plan plan, HttpResponse response) {
         if (!plan.toApp()) {
             io.netty.handler.codec.http.HttpHeaders headers = response.headers().copy();
-            withoutHopByHop(headers);
-            headers.remove(HttpHeaderNames.TRANSFER_ENCODING); // the front server frames its own connection
+            withoutHopByHop(headers); // Transfer-Encoding too: the front server frames its own connection
             return new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
         }
         HttpHeaders fromApp = new HttpHeaders();
@@ -150,14 +146,14 @@ class FrontRoutes {
     }
 
     /**
-     * An app's full answer to a page the citizen already has in this version (its
-     * {@code If-None-Match} names the answer's {@code ETag}), as the platform's gateway answers
-     * it: 304 without the body, which saves the citizen the download.
+     * An app's full answer to a page request (a fast-path {@code GET} or {@code HEAD}) for a page
+     * the citizen already has in this version (its {@code If-None-Match} names the answer's
+     * {@code ETag}), as the platform's gateway answers it: 304 without the body, which saves the
+     * citizen the download.
      */
     Optional<HttpResponse> notModified(HttpRequest request, HttpResponse answer) {
         String tag = answer.headers().get(HttpHeaderNames.ETAG);
-        if (answer.status().code() != 200 || tag == null
-                || !(request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD))) {
+        if (answer.status().code() != 200 || tag == null) {
             return Optional.empty();
         }
         String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
@@ -190,11 +186,12 @@ class FrontRoutes {
                 || headers.contains(HttpHeaderNames.EXPECT) || headers.contains(HttpHeaderNames.UPGRADE)) {
             return Optional.empty();
         }
-        boolean trusted = trustedProxy.test(peer.getAddress());
+        if (trustedProxy.test(peer.getAddress()) && forwardedHeaders.stream().anyMatch(headers::contains)) {
+            return Optional.empty(); // the platform's server resolves a trusted proxy's X-Forwarded-*
+        }
         for (Map.Entry<String, String> header : headers) {
-            if ((trusted && forwardedHeaders.contains(header.getKey().toLowerCase(Locale.ROOT)))
-                    || !printableAscii(header.getValue())) {
-                return Optional.empty(); // the platform's server resolves or refuses these
+            if (!printableAscii(header.getValue())) {
+                return Optional.empty(); // the platform's server judges odd characters
             }
         }
         List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
@@ -239,21 +236,9 @@ class FrontRoutes {
         return out;
     }
 
-    /**
-     * Drops the standard hop-by-hop headers and those a {@code Connection} header names, but never
-     * the framing ({@code Content-Length}, {@code Transfer-Encoding}) or {@code Host}: a message
-     * without its framing would let its body pass for a request of its own.
-     */
+    /** Drops the headers {@link AppHeaders#hopByHop} names (the caller sets the framing again). */
     private static void withoutHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
-        for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                String name = token.strip().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && !NEVER_HOP_BY_HOP.contains(name)) {
-                    headers.remove(name);
-                }
-            }
-        }
-        HOP_BY_HOP.forEach(headers::remove);
+        AppHeaders.hopByHop(headers.getAll(HttpHeaderNames.CONNECTION)).forEach(headers::remove);
     }
 
     /** Letters, digits, {@link #PATH_CHARACTERS} and harmless escapes, without empty, {@code .} or {@code ..} segments. */

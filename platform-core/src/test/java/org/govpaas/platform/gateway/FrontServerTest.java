@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +23,6 @@ import org.springframework.boot.web.server.PortInUseException;
  * an HTTP client library would not, and the rules it applies before the platform's server does.
  */
 class FrontServerTest extends GatewayTestSupport {
-
-    private static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3})");
 
     TestInstance first;
     TestInstance second;
@@ -184,29 +177,5 @@ class FrontServerTest extends GatewayTestSupport {
         assertThatThrownBy(() -> new FrontServer(InetAddress.getLoopbackAddress(), port,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), null))
                 .isInstanceOf(PortInUseException.class);
-    }
-
-    /** Sends the text on a new connection and reads until the platform closes it. */
-    private String exchange(String requests) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream read = new ByteArrayOutputStream();
-            try {
-                in.transferTo(read);
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("The connection stayed open after: " + read.toString(StandardCharsets.UTF_8), e);
-            }
-            return read.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> statuses(String answers) {
-        Matcher matcher = STATUS.matcher(answers);
-        return Stream.iterate(matcher.find(), found -> found, found -> matcher.find()).map(found -> matcher.group(1))
-                .toList();
     }
 }

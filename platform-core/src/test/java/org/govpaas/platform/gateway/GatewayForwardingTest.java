@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,17 +127,10 @@ class GatewayForwardingTest extends GatewayTestSupport {
         directory.put(running("civil-affairs", "notices", first.uri()));
 
         // A raw request: HTTP clients refuse to send a Connection header of one's own choosing.
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /apps/civil-affairs/notices/ HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + "Connection: close, X-Session-Hint\r\nX-Session-Hint: secret\r\nKeep-Alive: timeout=5\r\n"
-                    + "Proxy-Authorization: Basic c2VjcmV0\r\nTE: trailers\r\nX-Custom: kept\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            assertThat(status).startsWith("HTTP/1.1 201");
-        }
+        String answer = exchange("GET /apps/civil-affairs/notices/ HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Connection: close, X-Session-Hint\r\nX-Session-Hint: secret\r\nKeep-Alive: timeout=5\r\n"
+                + "Proxy-Authorization: Basic c2VjcmV0\r\nTE: trailers\r\nX-Custom: kept\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 201");
 
         TestInstance.Received received = first.received.getFirst();
         assertThat(received.header("X-Custom")).isEqualTo("kept");

@@ -1,16 +1,26 @@
 package org.govpaas.platform.gateway;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.govpaas.platform.GovPaasApplication;
 import org.govpaas.platform.apps.AppDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +44,8 @@ abstract class GatewayTestSupport {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3})");
 
     @LocalServerPort
     int port;
@@ -103,5 +115,32 @@ abstract class GatewayTestSupport {
         StubDirectory stubDirectory() {
             return new StubDirectory();
         }
+    }
+
+    /**
+     * Sends the text as it is on a new connection (what HTTP clients would not send: a header of
+     * one's choosing in Connection, several requests at once) and reads until the platform closes it.
+     */
+    String exchange(String requests) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try {
+                in.transferTo(read);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("The connection stayed open after: " + read.toString(StandardCharsets.UTF_8), e);
+            }
+            return read.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    static List<String> statuses(String answers) {
+        Matcher matcher = STATUS_LINE.matcher(answers);
+        return Stream.iterate(matcher.find(), found -> found, found -> matcher.find()).map(found -> matcher.group(1))
+                .toList();
     }
 }
