@@ -67,7 +67,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     /** How long a kept upstream connection may wait for the next request (apps keep theirs 60 s). */
     private static final int UPSTREAM_IDLE_SECONDS = 30;
-    /** How long the rest of a request answered early is read before the connection closes. */
+    /** How long the rest of a request answered early may take to arrive before the connection closes. */
     private static final int LINGER_SECONDS = 5;
     /** An app's answer may carry larger headers than a citizen may send (policies, cookies). */
     private static final int MAX_ANSWER_HEADER_BYTES = 65536;
@@ -83,8 +83,11 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private Channel citizen;
     private Exchange exchange;
     private boolean closing;
-    /** Answered before its body was all read: the rest is read and dropped, then the connection closes. */
-    private boolean discardingBody;
+    /**
+     * Answered before its body was all read: the rest of that body is read and dropped, and the
+     * connection goes on as the answer said (kept, or closed).
+     */
+    private Exchange discarding;
 
     FrontConnection(FrontServer server, FrontRoutes routes, InetSocketAddress platform,
                     Class<? extends SocketChannel> upstreamType) {
@@ -105,10 +108,15 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void read(Object message) {
-        if (discardingBody) {
+        if (discarding != null) {
+            Exchange answered = discarding;
+            boolean broken = !(message instanceof HttpContent content) || content.decoderResult().isFailure();
             ReferenceCountUtil.release(message);
-            if (message instanceof LastHttpContent || !(message instanceof HttpContent)) {
-                citizen.close();
+            if (broken || message instanceof LastHttpContent) {
+                discarding = null;
+                if (broken || answered.closeAfter || server.draining()) {
+                    closeAfterWrites();
+                }
             }
         } else if (closing) {
             ReferenceCountUtil.release(message);
@@ -197,7 +205,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     /** Reads from the citizen only when there is somewhere to put it. */
     private void updateReading() {
-        boolean read = discardingBody || !closing && deferred.isEmpty() && (exchange == null
+        boolean read = discarding != null || !closing && deferred.isEmpty() && (exchange == null
                 || (!exchange.requestComplete && exchange.upstream != null && exchange.upstream.isWritable()));
         citizen.config().setAutoRead(read);
     }
@@ -209,6 +217,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         if (exchange != null && exchange.upstream != null) {
             exchange.upstream.flush(); // as after a read from the socket (channelReadComplete)
         }
+    }
+
+    /** Closes once everything written so far is out, so the last answer is not lost. */
+    private void closeAfterWrites() {
+        closing = true;
+        citizen.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     private InetSocketAddress peer() {
@@ -426,11 +440,18 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             }
             ChannelFuture written = citizen.writeAndFlush(last);
             if (!requestComplete) {
-                // Answered early (a refused upload, a redirect): the client is still sending. Closing
-                // now would make its system reset the connection and maybe lose the answer; read the
-                // rest of the body for a while instead, then close, as nginx does.
-                discardingBody = true;
-                citizen.eventLoop().schedule(() -> citizen.close(), LINGER_SECONDS, TimeUnit.SECONDS);
+                // Answered early (a refused upload, a redirect, a request refused before its body was
+                // read): the client is still sending. Closing now would make its system reset the
+                // connection and maybe lose the answer, and the answer did not say the connection
+                // closes, so the client may send its next request on it as soon as the body is out.
+                // The rest of the body is read and dropped instead, as the platform's Tomcat does;
+                // a body that does not end in time closes the connection.
+                discarding = this;
+                citizen.eventLoop().schedule(() -> {
+                    if (discarding == this) {
+                        closeAfterWrites();
+                    }
+                }, LINGER_SECONDS, TimeUnit.SECONDS);
             } else if (closeAfter || server.draining()) {
                 closing = true;
                 written.addListener(ChannelFutureListener.CLOSE);
