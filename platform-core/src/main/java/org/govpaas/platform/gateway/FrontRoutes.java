@@ -34,14 +34,14 @@ import org.springframework.stereotype.Component;
  * What the {@link FrontServer} does with each request it reads on the platform's public port.
  *
  * <p>A citizen's page request to a serving app (a {@code GET} or {@code HEAD} without a body, on
- * a plain path, from a citizen whose address needs no trusted-proxy rules) is forwarded from the
- * front server's event loop straight to the app's next ready instance, with {@link AppHeaders}'
- * rules in both directions. Everything else goes to the platform's own server (Tomcat on a
- * loopback port) unchanged but for the hop-by-hop headers and {@code X-Forwarded-For}: the
- * console, the API, the portal, form posts and uploads to apps, the gateway's pages and any
- * request the platform's firewall should judge. There the gateway of {@link AppGateway} forwards
- * what is left for apps with the same rules, so a request that leaves the fast path is served the
- * same way, only by more threads.
+ * a plain path, directly or through a trusted proxy whose {@code X-Forwarded-*} read plainly) is
+ * forwarded from the front server's event loop straight to the app's next ready instance, with
+ * {@link AppHeaders}' rules in both directions. Everything else goes to the platform's own server
+ * (Tomcat on a loopback port) unchanged but for the hop-by-hop headers and
+ * {@code X-Forwarded-For}: the console, the API, the portal, form posts and uploads to apps, the
+ * gateway's pages and any request the platform's firewall should judge. There the gateway of
+ * {@link AppGateway} forwards what is left for apps with the same rules, so a request that leaves
+ * the fast path is served the same way, only by more threads.
  */
 @Component
 class FrontRoutes {
@@ -54,6 +54,9 @@ class FrontRoutes {
     private static final Set<String> SUSPICIOUS_ESCAPES = Set.of("2f", "5c", "25", "2e", "3b", "00");
     private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
     private static final String APPS = "/apps/";
+    /** Dotted IPv4 as {@link InetAddress#getHostAddress()} writes it (no leading zeros). */
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(?!$)|$)){4}");
+    private static final Pattern PORT = Pattern.compile("[1-9]\\d{0,4}");
 
     /**
      * Where a request goes: an app's instances to try in turn, or the platform's server; the head
@@ -84,6 +87,12 @@ class FrontRoutes {
     private final Predicate<InetAddress> trustedProxy;
     /** Header names, matched regardless of case (as Netty's headers match them). */
     private final Set<String> forwardedHeaders;
+    /** The headers the platform's server reads a trusted proxy's word from (null: not read). */
+    private final String remoteIpHeader;
+    private final String protocolHeader;
+    private final String protocolHttpsValue;
+    private final String hostHeader;
+    private final String portHeader;
 
     FrontRoutes(AppDirectory directory, InstanceRotation rotation, RequestCounts counts,
                 @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
@@ -95,6 +104,12 @@ class FrontRoutes {
         TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();
         // The peers whose X-Forwarded-* the platform's server believes (RemoteIpValve's rule).
         this.trustedProxy = proxies(remoteIp.getInternalProxies()).or(proxies(remoteIp.getTrustedProxies()));
+        // As Spring Boot configures the valve: these two headers by their usual names when unset.
+        this.remoteIpHeader = Objects.requireNonNullElse(blankToNull(remoteIp.getRemoteIpHeader()), AppHeaders.FOR);
+        this.protocolHeader = Objects.requireNonNullElse(blankToNull(remoteIp.getProtocolHeader()), AppHeaders.PROTO);
+        this.protocolHttpsValue = remoteIp.getProtocolHeaderHttpsValue();
+        this.hostHeader = blankToNull(remoteIp.getHostHeader());
+        this.portHeader = blankToNull(remoteIp.getPortHeader());
         this.forwardedHeaders = Stream.of(remoteIp.getRemoteIpHeader(), remoteIp.getProtocolHeader(),
                         remoteIp.getHostHeader(), remoteIp.getPortHeader(), AppHeaders.FOR, AppHeaders.PROTO,
                         AppHeaders.HOST, AppHeaders.PORT, "forwarded")
@@ -186,9 +201,6 @@ class FrontRoutes {
                 || headers.contains(HttpHeaderNames.EXPECT) || headers.contains(HttpHeaderNames.UPGRADE)) {
             return Optional.empty();
         }
-        if (trustedProxy.test(peer.getAddress()) && forwardedHeaders.stream().anyMatch(headers::contains)) {
-            return Optional.empty(); // the platform's server resolves a trusted proxy's X-Forwarded-*
-        }
         for (Map.Entry<String, String> header : headers) {
             if (!printableAscii(header.getValue())) {
                 return Optional.empty(); // the platform's server judges odd characters
@@ -199,6 +211,11 @@ class FrontRoutes {
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         if (host == null || !host.matches() || !plainPath(path) || (query >= 0 && !plainQuery(uri.substring(query + 1)))) {
+            return Optional.empty();
+        }
+        int hostPort = host.group(2) == null ? 80 : Integer.parseInt(host.group(2));
+        Optional<AppHeaders.Citizen> citizen = citizen(headers, peer.getAddress(), host.group(1), hostPort);
+        if (citizen.isEmpty()) {
             return Optional.empty();
         }
         int departmentEnd = path.indexOf('/', APPS.length());
@@ -217,17 +234,94 @@ class FrontRoutes {
             return Optional.empty(); // the platform answers with its page
         }
         Route route = found.get();
-        int port = host.group(2) == null ? 80 : Integer.parseInt(host.group(2));
-        AppHeaders.Citizen citizen = new AppHeaders.Citizen(peer.getAddress().getHostAddress(), "http", host.group(1), port);
         HttpHeaders citizenHeaders = new HttpHeaders();
         headers.forEach(header -> citizenHeaders.add(header.getKey(), header.getValue()));
         List<URI> instances = rotation.attempts(route);
-        io.netty.handler.codec.http.HttpHeaders toApp = netty(AppHeaders.towardsApp(citizenHeaders, citizen,
+        io.netty.handler.codec.http.HttpHeaders toApp = netty(AppHeaders.towardsApp(citizenHeaders, citizen.get(),
                 route.routePath(), sessionCookie));
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, toApp);
         return Optional.of(new Plan(route, instances.stream()
                 .map(instance -> InetSocketAddress.createUnresolved(instance.getHost(), instance.getPort())).toList(),
                 head, true));
+    }
+
+    /**
+     * The citizen as the platform's server sees it once its RemoteIpValve has read a trusted
+     * proxy's word: the address, scheme, host name and port that proxy's {@code X-Forwarded-*}
+     * give. A request from anybody else is taken at its connection and {@code Host}. Empty for
+     * forwarded values the valve might read differently from this (a header given twice, a list
+     * of protocols, a host name or an IPv6 address in {@code X-Forwarded-For}, a port without a
+     * protocol): the platform's server resolves those itself.
+     */
+    private Optional<AppHeaders.Citizen> citizen(io.netty.handler.codec.http.HttpHeaders headers, InetAddress peer,
+                                                 String hostName, int hostPort) {
+        if (!trustedProxy.test(peer)) {
+            return Optional.of(new AppHeaders.Citizen(peer.getHostAddress(), "http", hostName, hostPort));
+        }
+        List<String> forwardedFor = headers.getAll(remoteIpHeader);
+        List<String> protocol = headers.getAll(protocolHeader);
+        List<String> forwardedHost = hostHeader == null ? List.of() : headers.getAll(hostHeader);
+        List<String> forwardedPort = portHeader == null ? List.of() : headers.getAll(portHeader);
+        if (forwardedFor.size() > 1 || protocol.size() > 1 || forwardedHost.size() > 1 || forwardedPort.size() > 1
+                || (protocol.isEmpty() && !forwardedPort.isEmpty())) {
+            return Optional.empty();
+        }
+        // From the right, the proxies the platform trusts are passed over: the first address that
+        // is not one is the citizen's; when all of them are, the leftmost.
+        String address = peer.getHostAddress();
+        if (!forwardedFor.isEmpty()) {
+            String[] hops = forwardedFor.get(0).split(",");
+            for (int i = hops.length - 1; i >= 0; i--) {
+                String hop = hops[i].strip();
+                if (!IPV4.matcher(hop).matches()) {
+                    return Optional.empty();
+                }
+                address = hop;
+                if (!trustedProxy.test(ipv4(hop))) {
+                    break;
+                }
+            }
+        }
+        String scheme = "http";
+        int port = hostPort;
+        if (!protocol.isEmpty()) {
+            if (protocol.get(0).equalsIgnoreCase(protocolHttpsValue)) {
+                scheme = "https";
+                port = 443;
+            } else if (protocol.get(0).equalsIgnoreCase("http")) {
+                port = 80;
+            } else {
+                return Optional.empty();
+            }
+            if (!forwardedPort.isEmpty()) {
+                if (!PORT.matcher(forwardedPort.get(0)).matches()) {
+                    return Optional.empty();
+                }
+                port = Integer.parseInt(forwardedPort.get(0));
+            }
+        }
+        String name = hostName;
+        if (!forwardedHost.isEmpty()) {
+            var given = HOST.matcher(forwardedHost.get(0));
+            if (!given.matches()) {
+                return Optional.empty();
+            }
+            name = given.group(1);
+        }
+        return Optional.of(new AppHeaders.Citizen(address, scheme, name, port));
+    }
+
+    /** A dotted IPv4 address as written by {@link InetAddress#getHostAddress()}: no lookup. */
+    private static InetAddress ipv4(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalArgumentException(address, impossible);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static io.netty.handler.codec.http.HttpHeaders netty(HttpHeaders headers) {

@@ -2,6 +2,7 @@ package org.govpaas.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +10,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -75,15 +80,83 @@ class FrontServerTest extends GatewayTestSupport {
         assertThat(first.received).hasSize(2);
     }
 
+    /**
+     * Behind a TLS proxy on the platform's machine or network, page requests keep the front
+     * server's path, and the app learns of the citizen what the platform's server resolves from the
+     * same headers (its RemoteIpValve): each case goes once as a page request (the front server
+     * forwards it) and once as a form post (the platform's server forwards it). Forwarded values of
+     * a shape the front server leaves to the platform's server are in the table too.
+     */
     @Test
-    void aCitizenBehindATrustedProxyIsKnownByTheAddressTheProxyGives() throws Exception {
-        // The tests connect from 127.0.0.1, one of the platform's internal proxies by default.
-        send(request("/apps/civil-affairs/notices/").header("X-Forwarded-For", "203.0.113.9")
-                .header("X-Forwarded-Proto", "https"));
+    void behindATrustedProxyTheAppLearnsWhatThePlatformsServerResolves() throws Exception {
+        String local = "127.0.0.1:" + port;
+        record Case(List<String> headers, String forwardedFor, String proto, String host, String port) {
+        }
+        List<Case> cases = List.of(
+                new Case(List.of("X-Forwarded-For", "203.0.113.9"), "203.0.113.9", "http", local, "" + port),
+                new Case(List.of("X-Forwarded-For", "198.51.100.7,203.0.113.9 ,  10.0.0.2, 192.168.1.1"),
+                        "203.0.113.9", "http", local, "" + port),
+                new Case(List.of("X-Forwarded-For", "10.0.0.3, 192.168.1.1"), "10.0.0.3", "http", local, "" + port),
+                new Case(List.of("X-Forwarded-Proto", "https"), "127.0.0.1", "https", "127.0.0.1", "443"),
+                new Case(List.of("X-Forwarded-Proto", "HTTPS", "X-Forwarded-For", "203.0.113.9",
+                        "X-Forwarded-Host", "city.example.gov"), "203.0.113.9", "https", "city.example.gov", "443"),
+                new Case(List.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "city.example.gov:8443",
+                        "X-Forwarded-Port", "8443"), "127.0.0.1", "https", "city.example.gov:8443", "8443"),
+                new Case(List.of("X-Forwarded-Proto", "http", "X-Forwarded-Port", "8081"),
+                        "127.0.0.1", "http", "127.0.0.1:8081", "8081"),
+                new Case(List.of("X-Forwarded-Host", "city.example.gov"), "127.0.0.1", "http",
+                        "city.example.gov:" + port, "" + port),
+                new Case(List.of("X-Forwarded-For", "unknown, 203.0.113.9"), "203.0.113.9", "http", local, "" + port),
+                // Left to the platform's server:
+                new Case(List.of("X-Forwarded-Port", "8443"), null, null, null, null),
+                new Case(List.of("X-Forwarded-For", "2001:db8::7"), null, null, null, null),
+                new Case(List.of("X-Forwarded-Proto", "https, http"), null, null, null, null),
+                new Case(List.of("X-Forwarded-For", "203.0.113.9", "X-Forwarded-For", "198.51.100.7"),
+                        null, null, null, null));
 
-        assertThat(first.received).hasSize(1);
-        assertThat(first.received.get(0).header("X-Forwarded-For")).isEqualTo("203.0.113.9");
-        assertThat(first.received.get(0).header("X-Forwarded-Proto")).isEqualTo("https");
+        for (Case c : cases) {
+            first.received.clear();
+            String[] headers = c.headers().toArray(String[]::new);
+            send(request("/apps/civil-affairs/notices/page").headers(headers));
+            send(request("/apps/civil-affairs/notices/form").headers(headers).POST(
+                    BodyPublishers.ofString("x=1")));
+
+            assertThat(first.received).hasSize(2);
+            TestInstance.Received page = first.received.get(0);
+            TestInstance.Received form = first.received.get(1);
+            for (String header : List.of("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port")) {
+                assertThat(page.header(header)).as(header + " for " + c.headers()).isEqualTo(form.header(header));
+            }
+            if (c.forwardedFor() != null) {
+                assertThat(List.of(page.header("X-Forwarded-For"), page.header("X-Forwarded-Proto"),
+                        page.header("X-Forwarded-Host"), page.header("X-Forwarded-Port"))).as("for " + c.headers())
+                        .containsExactly(c.forwardedFor(), c.proto(), c.host(), c.port());
+            }
+        }
+    }
+
+    /**
+     * Page requests from a trusted proxy take the front server's path: waiting for a hung app, they
+     * hold none of the platform's connections to it, so every one of them reaches the app (the
+     * platform's server keeps at most {@link GatewayConfiguration#MAX_CONNECTIONS_PER_INSTANCE}).
+     */
+    @Test
+    void pageRequestsFromATrustedProxyWaitingForAHungAppHoldNoneOfThePlatformsConnections() throws Exception {
+        directory.put(running("housing", "hung", first.uri()));
+        int pages = GatewayConfiguration.MAX_CONNECTIONS_PER_INSTANCE + 10;
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            held.add(CLIENT.sendAsync(request("/apps/housing/hung/held").header("X-Forwarded-For", "203.0.113.9")
+                    .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> first.received.size() == pages);
+        first.releaseHeld();
+        for (CompletableFuture<HttpResponse<String>> response : held) {
+            assertThat(response.get(60, TimeUnit.SECONDS).body()).isEqualTo("served by first");
+        }
+        assertThat(first.received).extracting(received -> received.header("X-Forwarded-For")).containsOnly("203.0.113.9");
     }
 
     @Test
