@@ -1,10 +1,12 @@
 package org.govpaas.platform.gateway;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -13,6 +15,10 @@ import org.springframework.http.HttpHeaders;
  * platform sets (client-sent values are never passed on). Hop-by-hop headers stay at the gateway
  * in both directions (RFC 9110, 7.6.1). The platform's session cookie is a staff credential: it
  * never reaches an app, and an app cannot set it.
+ *
+ * <p>Each rule reads a message's headers one value at a time and hands what passes to a sink, so
+ * the front server applies it to Netty's headers and the servlet gateway to Spring's, without
+ * copying them into another type first; header names are compared regardless of case.
  */
 final class AppHeaders {
 
@@ -23,19 +29,20 @@ final class AppHeaders {
     static final String PREFIX = "X-Forwarded-Prefix";
 
     /**
-     * Apps share the console's origin, so these are the platform's alone; lower case.
+     * Apps share the console's origin, so these are the platform's alone.
      * {@code Cross-Origin-Opener-Policy}: the console's {@code same-origin} keeps a console window
      * out of reach of the app page that opened it (or that it opened) only while no app page
      * carries the same policy. {@code Clear-Site-Data} would clear the whole origin's cookies and
      * storage, the staff's console session with them.
      */
-    private static final Set<String> APP_MAY_NOT_SET = Set.of("cross-origin-opener-policy", "clear-site-data");
+    private static final Set<String> APP_MAY_NOT_SET = names("cross-origin-opener-policy", "clear-site-data");
 
-    /** Never hop-by-hop, whatever a {@code Connection} header says; lower case. */
-    private static final Set<String> NOT_HOP_BY_HOP = Set.of("content-length", "host");
-    /** Meant for one connection, or for the proxy itself; lower case. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+    /** Never hop-by-hop, whatever a {@code Connection} header says. */
+    private static final Set<String> NOT_HOP_BY_HOP = names("content-length", "host");
+    /** Meant for one connection, or for the proxy itself. */
+    private static final Set<String> HOP_BY_HOP = names("connection", "keep-alive", "proxy-connection", "te",
             "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
+    private static final String FORWARDED_PREFIX = "x-forwarded-";
 
     private AppHeaders() {
     }
@@ -53,36 +60,44 @@ final class AppHeaders {
      * the platform's session cookie, with the platform's {@code X-Forwarded-*} instead of any
      * the citizen sent.
      *
+     * @param headers the citizen's headers, a value at a time
+     * @param connection the values of the citizen's {@code Connection} headers
+     * @param out given each header the instance gets
      * @param routePath the app's public path prefix, e.g. {@code /apps/health/clinic/}
      */
-    static HttpHeaders towardsApp(HttpHeaders headers, Citizen citizen, String routePath, String sessionCookie) {
-        Set<String> hopByHop = hopByHop(headers.getOrEmpty(HttpHeaders.CONNECTION));
-        HttpHeaders out = new HttpHeaders();
-        for (var entry : headers.headerSet()) {
-            String name = entry.getKey();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (hopByHop.contains(lower) || lower.equals("host") || lower.equals("forwarded")
-                    || lower.startsWith("x-forwarded-")) {
+    static void towardsApp(Iterable<Map.Entry<String, String>> headers, List<String> connection,
+                           BiConsumer<String, String> out, Citizen citizen, String routePath, String sessionCookie) {
+        Set<String> hopByHop = hopByHop(connection);
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (hopByHop.contains(name) || name.equalsIgnoreCase("host") || name.equalsIgnoreCase("forwarded")
+                    || name.regionMatches(true, 0, FORWARDED_PREFIX, 0, FORWARDED_PREFIX.length())) {
                 continue;
             }
-            for (String value : entry.getValue()) {
-                if (lower.equals("cookie")) {
-                    value = withoutCookie(value, sessionCookie);
-                    if (value.isEmpty()) {
-                        continue;
-                    }
+            String value = header.getValue();
+            if (name.equalsIgnoreCase("cookie")) {
+                value = withoutCookie(value, sessionCookie);
+                if (value.isEmpty()) {
+                    continue;
                 }
-                out.add(name, value);
             }
+            out.accept(name, value);
         }
 
         int port = citizen.serverPort();
         boolean defaultPort = port == ("https".equals(citizen.scheme()) ? 443 : 80);
-        out.set(FOR, citizen.remoteAddress());
-        out.set(PROTO, citizen.scheme());
-        out.set(HOST, defaultPort ? citizen.serverName() : citizen.serverName() + ":" + port);
-        out.set(PORT, String.valueOf(port));
-        out.set(PREFIX, routePath.endsWith("/") ? routePath.substring(0, routePath.length() - 1) : routePath);
+        out.accept(FOR, citizen.remoteAddress());
+        out.accept(PROTO, citizen.scheme());
+        out.accept(HOST, defaultPort ? citizen.serverName() : citizen.serverName() + ":" + port);
+        out.accept(PORT, String.valueOf(port));
+        out.accept(PREFIX, routePath.endsWith("/") ? routePath.substring(0, routePath.length() - 1) : routePath);
+    }
+
+    /** {@link #towardsApp(Iterable, List, BiConsumer, Citizen, String, String)} for Spring's headers. */
+    static HttpHeaders towardsApp(HttpHeaders headers, Citizen citizen, String routePath, String sessionCookie) {
+        HttpHeaders out = new HttpHeaders();
+        towardsApp(values(headers), headers.getOrEmpty(HttpHeaders.CONNECTION), out::add, citizen, routePath,
+                sessionCookie);
         return out;
     }
 
@@ -94,27 +109,40 @@ final class AppHeaders {
      *
      * @param out the citizen's response headers, added to
      */
-    static void fromApp(HttpHeaders headers, HttpHeaders out, String sessionCookie, String routePath) {
-        Set<String> hopByHop = hopByHop(headers.getOrEmpty(HttpHeaders.CONNECTION));
-        for (var entry : headers.headerSet()) {
-            String lower = entry.getKey().toLowerCase(Locale.ROOT);
-            if (hopByHop.contains(lower) || APP_MAY_NOT_SET.contains(lower)) {
+    static void fromApp(Iterable<Map.Entry<String, String>> headers, List<String> connection,
+                        BiConsumer<String, String> out, String sessionCookie, String routePath) {
+        Set<String> hopByHop = hopByHop(connection);
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            String value = header.getValue();
+            if (hopByHop.contains(name) || APP_MAY_NOT_SET.contains(name)) {
                 continue;
             }
-            if (lower.equals("service-worker-allowed")) {
+            if (name.equalsIgnoreCase("service-worker-allowed")) {
                 // A service worker may widen its scope only within the app's own route.
-                entry.getValue().stream().filter(scope -> withinRoute(scope, routePath))
-                        .forEach(scope -> out.add(entry.getKey(), scope));
-            } else if (lower.equals("set-cookie")) {
-                for (String cookie : entry.getValue()) {
-                    if (!isCookie(cookie, sessionCookie)) {
-                        out.add(entry.getKey(), confined(cookie, routePath));
-                    }
+                if (withinRoute(value, routePath)) {
+                    out.accept(name, value);
+                }
+            } else if (name.equalsIgnoreCase("set-cookie")) {
+                if (!isCookie(value, sessionCookie)) {
+                    out.accept(name, confined(value, routePath));
                 }
             } else {
-                out.addAll(entry.getKey(), entry.getValue());
+                out.accept(name, value);
             }
         }
+    }
+
+    /** {@link #fromApp(Iterable, List, BiConsumer, String, String)} for Spring's headers. */
+    static void fromApp(HttpHeaders headers, HttpHeaders out, String sessionCookie, String routePath) {
+        fromApp(values(headers), headers.getOrEmpty(HttpHeaders.CONNECTION), out::add, sessionCookie, routePath);
+    }
+
+    /** Spring's headers a value at a time, in their order. */
+    private static List<Map.Entry<String, String>> values(HttpHeaders headers) {
+        List<Map.Entry<String, String>> values = new ArrayList<>();
+        headers.forEach((name, named) -> named.forEach(value -> values.add(Map.entry(name, value))));
+        return values;
     }
 
     /**
@@ -171,23 +199,31 @@ final class AppHeaders {
     }
 
     /**
-     * The standard hop-by-hop headers and those a {@code Connection} header names, lower case. A
-     * {@code Connection} header cannot name a message's length or {@code Host}: a message stripped
-     * of its framing would let its body pass for a message of its own.
+     * The standard hop-by-hop headers and those a {@code Connection} header names, in a set that
+     * ignores case. A {@code Connection} header cannot name a message's length or {@code Host}: a
+     * message stripped of its framing would let its body pass for a message of its own.
      */
     static Set<String> hopByHop(List<String> connection) {
         if (connection.isEmpty()) {
             return HOP_BY_HOP;
         }
-        Set<String> names = new HashSet<>(HOP_BY_HOP);
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(HOP_BY_HOP);
         for (String value : connection) {
             for (String token : value.split(",")) {
-                String name = token.strip().toLowerCase(Locale.ROOT);
+                String name = token.strip();
                 if (!name.isEmpty() && !NOT_HOP_BY_HOP.contains(name)) {
                     names.add(name);
                 }
             }
         }
         return names;
+    }
+
+    /** Header names, matched regardless of case. */
+    private static Set<String> names(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 }

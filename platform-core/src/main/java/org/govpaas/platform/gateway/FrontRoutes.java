@@ -1,8 +1,10 @@
 package org.govpaas.platform.gateway;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -27,7 +29,6 @@ import org.govpaas.platform.apps.AppDirectory.Route;
 import org.govpaas.runtime.AppId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -128,7 +129,7 @@ class FrontRoutes {
      * proxy, and the address the citizen connected from is added to {@code X-Forwarded-For}.
      */
     Plan toPlatform(HttpRequest request, InetSocketAddress peer, InetSocketAddress platform) {
-        io.netty.handler.codec.http.HttpHeaders headers = request.headers().copy();
+        HttpHeaders headers = request.headers().copy();
         withoutHopByHop(headers);
         String address = peer.getAddress().getHostAddress();
         String forwardedFor = headers.get(AppHeaders.FOR);
@@ -149,15 +150,14 @@ class FrontRoutes {
     /** The answer as the citizen gets it: an app's with {@link AppHeaders}' rules, the platform's as it is. */
     HttpResponse answer(Plan plan, HttpResponse response) {
         if (!plan.toApp()) {
-            io.netty.handler.codec.http.HttpHeaders headers = response.headers().copy();
+            HttpHeaders headers = response.headers().copy();
             withoutHopByHop(headers); // Transfer-Encoding too: the front server frames its own connection
             return new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
         }
-        HttpHeaders fromApp = new HttpHeaders();
-        response.headers().forEach(header -> fromApp.add(header.getKey(), header.getValue()));
-        HttpHeaders out = new HttpHeaders();
-        AppHeaders.fromApp(fromApp, out, sessionCookie, plan.route().routePath());
-        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), netty(out));
+        HttpHeaders out = new DefaultHttpHeaders();
+        AppHeaders.fromApp(response.headers(), response.headers().getAll(HttpHeaderNames.CONNECTION), out::add,
+                sessionCookie, plan.route().routePath());
+        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), out);
     }
 
     /**
@@ -176,7 +176,7 @@ class FrontRoutes {
             for (String candidate : wanted.split(",")) {
                 candidate = candidate.strip();
                 if (candidate.equals("*") || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(opaque)) {
-                    io.netty.handler.codec.http.HttpHeaders headers = answer.headers().copy();
+                    HttpHeaders headers = answer.headers().copy();
                     headers.remove(HttpHeaderNames.CONTENT_LENGTH);
                     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
                     return Optional.of(new DefaultHttpResponse(HttpVersion.HTTP_1_1,
@@ -193,7 +193,7 @@ class FrontRoutes {
     }
 
     private Optional<Plan> fastPath(HttpRequest request, InetSocketAddress peer) {
-        io.netty.handler.codec.http.HttpHeaders headers = request.headers();
+        HttpHeaders headers = request.headers();
         String uri = request.uri();
         if (!uri.startsWith(APPS) || !request.protocolVersion().equals(HttpVersion.HTTP_1_1)
                 || !(request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD))
@@ -234,11 +234,10 @@ class FrontRoutes {
             return Optional.empty(); // the platform answers with its page
         }
         Route route = found.get();
-        HttpHeaders citizenHeaders = new HttpHeaders();
-        headers.forEach(header -> citizenHeaders.add(header.getKey(), header.getValue()));
         List<URI> instances = rotation.attempts(route);
-        io.netty.handler.codec.http.HttpHeaders toApp = netty(AppHeaders.towardsApp(citizenHeaders, citizen.get(),
-                route.routePath(), sessionCookie));
+        HttpHeaders toApp = new DefaultHttpHeaders();
+        AppHeaders.towardsApp(headers, headers.getAll(HttpHeaderNames.CONNECTION), toApp::add, citizen.get(),
+                route.routePath(), sessionCookie);
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, toApp);
         return Optional.of(new Plan(route, instances.stream()
                 .map(instance -> InetSocketAddress.createUnresolved(instance.getHost(), instance.getPort())).toList(),
@@ -253,7 +252,7 @@ class FrontRoutes {
      * of protocols, a host name or an IPv6 address in {@code X-Forwarded-For}, a port without a
      * protocol): the platform's server resolves those itself.
      */
-    private Optional<AppHeaders.Citizen> citizen(io.netty.handler.codec.http.HttpHeaders headers, InetAddress peer,
+    private Optional<AppHeaders.Citizen> citizen(HttpHeaders headers, InetAddress peer,
                                                  String hostName, int hostPort) {
         if (!trustedProxy.test(peer)) {
             return Optional.of(new AppHeaders.Citizen(peer.getHostAddress(), "http", hostName, hostPort));
@@ -324,14 +323,8 @@ class FrontRoutes {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static io.netty.handler.codec.http.HttpHeaders netty(HttpHeaders headers) {
-        io.netty.handler.codec.http.HttpHeaders out = new io.netty.handler.codec.http.DefaultHttpHeaders();
-        headers.forEach((name, values) -> out.add(name, values));
-        return out;
-    }
-
     /** Drops the headers {@link AppHeaders#hopByHop} names (the caller sets the framing again). */
-    private static void withoutHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
+    private static void withoutHopByHop(HttpHeaders headers) {
         AppHeaders.hopByHop(headers.getAll(HttpHeaderNames.CONNECTION)).forEach(headers::remove);
     }
 
