@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import org.govpaas.platform.testing.Browser;
+import org.govpaas.identity.testing.Browser;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +34,14 @@ class ChargebackBrowserTest extends PlatformIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    Browser chromium;
     ChromeDriver browser;
     WebDriverWait wait;
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -61,12 +62,12 @@ class ChargebackBrowserTest extends PlatformIntegrationTest {
         wait.until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "return typeof Chart !== 'undefined' && Chart.getChart('chart-departments') !== undefined"));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200)); // the whole dashboard
-        Browser.screenshot(browser, "chargeback-dashboard-open-en");
+        chromium.screenshot("chargeback-dashboard-open-en");
         browser.findElement(By.id("close-month")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("month-closed")));
         assertThat(browser.findElement(By.id("review-queue")).getText()).contains("Civil Affairs Bureau", PERIOD);
-        Browser.screenshot(browser, "chargeback-dashboard-closed-en");
-        browser.quit();
+        chromium.screenshot("chargeback-dashboard-closed-en");
+        chromium.close();
 
         signIn("admin-civil", STATEMENT + "?lang=en");
         assertThat(browser.findElement(By.id("statement-status")).getText()).isEqualTo("Issued");
@@ -78,8 +79,8 @@ class ChargebackBrowserTest extends PlatformIntegrationTest {
         browser.findElement(By.id("dispute")).click();
         wait.until(ExpectedConditions.textToBe(By.id("statement-status"), "Disputed"));
         assertThat(browser.findElement(By.id("reviews")).getText()).contains("admin-civil", "permits was switched off");
-        Browser.screenshot(browser, "statement-disputed-en");
-        browser.quit();
+        chromium.screenshot("statement-disputed-en");
+        chromium.close();
 
         signIn("it-office", STATEMENT + "?lang=zh-CN");
         assertThat(browser.findElement(By.id("statement-status")).getText()).isEqualTo("有异议");
@@ -89,7 +90,7 @@ class ChargebackBrowserTest extends PlatformIntegrationTest {
         wait.until(ExpectedConditions.textToBe(By.id("statement-status"), "已确定"));
         assertThat(browser.findElement(By.id("statement-lines")).getText()).contains("调整", "credit for 25-31 March", "-5.00");
         assertThat(browser.findElement(By.id("statement-total")).getText()).isNotEqualTo(issuedTotal);
-        Browser.screenshot(browser, "statement-final-zh");
+        chromium.screenshot("statement-final-zh");
 
         String pdfUrl = browser.findElement(By.id("download-pdf")).getAttribute("href");
         String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
@@ -105,14 +106,15 @@ class ChargebackBrowserTest extends PlatformIntegrationTest {
                 Integer.class, PERIOD + "%")).isEqualTo(1);
 
         browser.get(baseUrl() + "/console/departments/civil-affairs/statements?lang=en");
-        Browser.screenshot(browser, "statements-list-en");
+        chromium.screenshot("statements-list-en");
         browser.get(baseUrl() + "/console/departments/civil-affairs/usage?from=2003-03-01&to=2003-04-01&lang=en");
         assertThat(browser.findElement(By.id("usage")).getText()).contains("registry", "permits");
-        Browser.screenshot(browser, "usage-en");
+        chromium.screenshot("usage-en");
     }
 
     private void signIn(String username, String path) throws Exception {
-        browser = Browser.start();
+        chromium = Browser.start();
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(baseUrl() + path);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));

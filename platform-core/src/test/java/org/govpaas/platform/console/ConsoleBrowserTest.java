@@ -3,7 +3,7 @@ package org.govpaas.platform.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.govpaas.platform.testing.Browser;
+import org.govpaas.identity.testing.Browser;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,18 +22,20 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    Browser chromium;
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = Browser.start();
+        chromium = Browser.start();
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        chromium.close();
     }
 
     @Test
@@ -43,12 +45,12 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         wait.until(ExpectedConditions.urlContains("/console"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
         assertThat(browser.findElement(By.id("platform-roles")).getText()).contains("Platform admin");
-        Browser.screenshot(browser, "console-home-en");
+        chromium.screenshot("console-home-en");
 
         browser.findElement(By.linkText("Departments")).click();
         assertThat(browser.findElement(By.id("departments")).getText())
                 .contains("civil-affairs", "health", "city-management", "sme-services");
-        Browser.screenshot(browser, "departments-en");
+        chromium.screenshot("departments-en");
 
         browser.findElement(By.id("create-department")).click();
         fill("code", "Not A Label");
@@ -58,7 +60,7 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertThat(summary.getText()).contains("Code");
         assertThat(browser.findElement(By.id("nameZh")).getAttribute("value")).isEqualTo("市场监督管理局");
-        Browser.screenshot(browser, "department-form-error-en");
+        chromium.screenshot("department-form-error-en");
         assertThat(jdbc.queryForObject("select count(*) from department where name_en = 'Market Regulation'",
                 Integer.class)).isZero();
 
@@ -66,12 +68,12 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         browser.findElement(By.id("save-department")).click();
         wait.until(ExpectedConditions.urlContains("/console/departments/market-regulation"));
         assertThat(browser.findElement(By.id("department-name")).getText()).isEqualTo("Market Regulation");
-        Browser.screenshot(browser, "department-detail-en");
+        chromium.screenshot("department-detail-en");
 
         browser.get(baseUrl() + "/console/departments/market-regulation?lang=zh-CN");
         assertThat(browser.findElement(By.id("department-name")).getText()).isEqualTo("市场监督管理局");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        Browser.screenshot(browser, "department-detail-zh");
+        chromium.screenshot("department-detail-zh");
 
         browser.findElement(By.cssSelector(".govpaas-nav__user button")).click();
         wait.until(ExpectedConditions.urlContains("/console/signed-out"));
@@ -99,7 +101,7 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         assertThat(browser.findElement(By.id("error-heading")).getText()).isEqualTo("Page not found");
         browser.get(baseUrl() + "/console/departments/civil-affairs");
         assertThat(browser.findElement(By.id("department-name")).getText()).isEqualTo("Civil Affairs Bureau");
-        Browser.screenshot(browser, "developer-department-en");
+        chromium.screenshot("developer-department-en");
     }
 
     @Test
@@ -108,12 +110,12 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         browser.get(baseUrl() + "/console/catalog?lang=en");
         signInOnKeycloak("dev-civil");
         wait.until(ExpectedConditions.urlContains("/console/catalog"));
-        Browser.screenshot(browser, "catalog-en");
+        chromium.screenshot("catalog-en");
         browser.findElement(By.linkText("Notice board")).click();
         browser.findElement(By.id("deploy")).click();
         fill("name", name);
         fill("parameters-title", "Civil affairs notices");
-        Browser.screenshot(browser, "deploy-form-en");
+        chromium.screenshot("deploy-form-en");
         browser.findElement(By.id("submit-deploy")).click();
         wait.until(ExpectedConditions.urlContains("/console/departments/civil-affairs/apps/" + name));
 
@@ -121,17 +123,17 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(150)).until(
                 ExpectedConditions.textToBe(By.id("app-state"), "Running"));
         assertThat(browser.findElement(By.id("app-events")).getText()).contains("CREATED", "RUNNING");
-        Browser.screenshot(browser, "app-running-en");
+        chromium.screenshot("app-running-en");
 
         String url = browser.findElement(By.id("app-url")).getAttribute("href");
         browser.get(url.replace("http://localhost:" + port, baseUrl()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Civil affairs notices");
-        Browser.screenshot(browser, "citizen-app");
+        chromium.screenshot("citizen-app");
 
         browser.get(baseUrl() + "/?lang=en");
         assertThat(browser.findElement(By.cssSelector("[data-category='citizen-services']")).getText())
                 .contains("Notice board", "Civil Affairs Bureau");
-        Browser.screenshot(browser, "portal-with-service-en");
+        chromium.screenshot("portal-with-service-en");
     }
 
     @Test
@@ -139,10 +141,10 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         browser.get(baseUrl() + "/?lang=zh-CN");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("市民服务");
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("服务");
-        Browser.screenshot(browser, "portal-zh");
+        chromium.screenshot("portal-zh");
         browser.get(baseUrl() + "/?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Citizen services");
-        Browser.screenshot(browser, "portal-en");
+        chromium.screenshot("portal-en");
     }
 
     private void signInOnKeycloak(String username) {

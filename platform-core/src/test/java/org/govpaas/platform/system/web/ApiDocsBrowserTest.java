@@ -3,7 +3,7 @@ package org.govpaas.platform.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.govpaas.platform.testing.Browser;
+import org.govpaas.identity.testing.Browser;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,15 +20,13 @@ class ApiDocsBrowserTest extends PlatformIntegrationTest {
     @Test
     void aDeveloperCallsTheApiFromItsDocsPage() throws Exception {
         String token = as("dev-civil").accessToken();
-        ChromeDriver browser = Browser.start();
-        try {
-            callFromTheDocsPage(browser, token);
-        } finally {
-            browser.quit();
+        try (Browser chromium = Browser.start()) {
+            callFromTheDocsPage(chromium, token);
         }
     }
 
-    private void callFromTheDocsPage(ChromeDriver browser, String token) throws Exception {
+    private void callFromTheDocsPage(Browser chromium, String token) throws Exception {
+        ChromeDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(baseUrl() + "/swagger-ui.html");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .authorize"))).click();
@@ -45,7 +43,7 @@ class ApiDocsBrowserTest extends PlatformIntegrationTest {
         String status = answer.findElement(By.cssSelector(".response-col_status")).getText();
         String body = answer.findElement(By.cssSelector(".microlight")).getText();
         browser.executeScript("arguments[0].scrollIntoView()", answer);
-        Browser.screenshot(browser, "api-docs-call");
+        chromium.screenshot("api-docs-call");
         assertThat(status).isEqualTo("200");
         assertThat(body).contains("civil-affairs").doesNotContain("\"health\"");
     }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.govpaas.apps.hotline.photo.TestImages;
 import org.govpaas.apps.kit.testing.AppSignInFixture;
-import org.govpaas.apps.kit.testing.Browser;
+import org.govpaas.identity.testing.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.govpaas.apps.kit.testing.AppSignInFixture;
-import org.govpaas.apps.kit.testing.Browser;
+import org.govpaas.identity.testing.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;

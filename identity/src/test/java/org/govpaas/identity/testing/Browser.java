@@ -1,4 +1,4 @@
-package org.govpaas.apps.kit.testing;
+package org.govpaas.identity.testing;
 
 import java.io.File;
 import java.io.IOException;
