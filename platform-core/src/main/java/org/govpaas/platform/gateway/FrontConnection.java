@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -219,6 +220,20 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * An interim answer ({@code 100 Continue}, {@code 103 Early Hints}) written past the HTTP codec:
+     * the codec would count it as the answer to the oldest request it has read, and a {@code HEAD}
+     * pipelined behind would then have the next answer's body left out as if it were its own.
+     * Its headers come from a parsed answer, so they hold no line breaks.
+     */
+    private void writeInterim(HttpResponse interim) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(interim.status()).append("\r\n");
+        interim.headers().forEach(header -> head.append(header.getKey()).append(": ").append(header.getValue())
+                .append("\r\n"));
+        head.append("\r\n");
+        citizen.pipeline().context(HttpServerCodec.class).write(Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1));
+    }
+
     /** Closes once everything written so far is out, so the last answer is not lost. */
     private void closeAfterWrites() {
         closing = true;
@@ -381,25 +396,27 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                     discardBody = notModified.isPresent();
                     out = notModified.orElse(out);
                 }
-                if (!informational) {
+                if (informational) {
+                    writeInterim(out);
+                } else {
                     answering = true;
                     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
                     if (plan.toApp()) {
                         routes.served(plan);
                     }
                     frame(out);
+                    citizen.write(out);
                 }
-                citizen.write(out);
             }
             if (message instanceof HttpContent content) {
-                if (informational && !http11) {
-                    content.release();
+                if (informational) {
+                    content.release(); // an interim answer has no body, only this end
                 } else if (discardBody) {
                     content.release(); // read to the end all the same, so the connection can be kept
                     if (content instanceof LastHttpContent) {
                         finish(LastHttpContent.EMPTY_LAST_CONTENT);
                     }
-                } else if (content instanceof LastHttpContent last && !informational) {
+                } else if (content instanceof LastHttpContent last) {
                     finish(last);
                 } else {
                     citizen.write(content);

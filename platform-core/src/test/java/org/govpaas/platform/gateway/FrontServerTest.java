@@ -70,6 +70,21 @@ class FrontServerTest extends GatewayTestSupport {
     }
 
     @Test
+    void anInterimAnswerDoesNotTakeTheNextRequestsPlace() throws Exception {
+        // A HEAD pipelined behind a body sent with Expect: 100-continue: the interim answer belongs
+        // to the post, so the post's final answer keeps its body and the HEAD's has none.
+        String answers = exchange("POST /apps/civil-affairs/notices/form HTTP/1.1\r\nHost: localhost\r\n"
+                + "Expect: 100-continue\r\nContent-Length: 5\r\n\r\nx=1&y"
+                + "HEAD /apps/civil-affairs/notices/page HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(statuses(answers)).containsExactly("100", "201", "201");
+        int headAnswer = answers.lastIndexOf("HTTP/1.1 201");
+        assertThat(answers.indexOf("served by first")).isPositive().isLessThan(headAnswer);
+        assertThat(answers.substring(headAnswer)).doesNotContain("served by first");
+        assertThat(first.received).extracting(TestInstance.Received::method).containsExactly("POST", "HEAD");
+    }
+
+    @Test
     void anHttp10ClientGetsItsAnswerAndTheEndOfTheConnection() throws Exception {
         for (String request : List.of("GET /apps/civil-affairs/notices/ HTTP/1.0\r\n\r\n",
                 "GET /apps/civil-affairs/notices/ HTTP/1.0\r\nHost: localhost\r\n\r\n")) {
