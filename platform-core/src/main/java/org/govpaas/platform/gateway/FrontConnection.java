@@ -455,7 +455,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             } else {
                 used.close();
             }
-            ChannelFuture written = citizen.writeAndFlush(last);
+            citizen.writeAndFlush(last);
             if (!requestComplete) {
                 // Answered early (a refused upload, a redirect, a request refused before its body was
                 // read): the client is still sending. Closing now would make its system reset the
@@ -470,8 +470,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                     }
                 }, LINGER_SECONDS, TimeUnit.SECONDS);
             } else if (closeAfter || server.draining()) {
-                closing = true;
-                written.addListener(ChannelFutureListener.CLOSE);
+                closeAfterWrites();
             } else {
                 replayDeferred();
             }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetAddress;
@@ -86,14 +87,14 @@ class FrontRoutes {
     private final RequestCounts counts;
     private final String sessionCookie;
     private final Predicate<InetAddress> trustedProxy;
-    /** Header names, matched regardless of case (as Netty's headers match them). */
-    private final Set<String> forwardedHeaders;
     /** The headers the platform's server reads a trusted proxy's word from (null: not read). */
     private final String remoteIpHeader;
     private final String protocolHeader;
     private final String protocolHttpsValue;
     private final String hostHeader;
     private final String portHeader;
+    /** Every forwarded header a citizen could send: those above and the usual names besides. */
+    private final Set<String> forwardedHeaders;
 
     FrontRoutes(AppDirectory directory, InstanceRotation rotation, RequestCounts counts,
                 @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
@@ -111,10 +112,10 @@ class FrontRoutes {
         this.protocolHttpsValue = remoteIp.getProtocolHeaderHttpsValue();
         this.hostHeader = blankToNull(remoteIp.getHostHeader());
         this.portHeader = blankToNull(remoteIp.getPortHeader());
-        this.forwardedHeaders = Stream.of(remoteIp.getRemoteIpHeader(), remoteIp.getProtocolHeader(),
-                        remoteIp.getHostHeader(), remoteIp.getPortHeader(), AppHeaders.FOR, AppHeaders.PROTO,
-                        AppHeaders.HOST, AppHeaders.PORT, "forwarded")
-                .filter(Objects::nonNull).map(header -> header.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        // Removed through Netty's headers, which match names regardless of case.
+        this.forwardedHeaders = Stream.of(remoteIpHeader, protocolHeader, hostHeader, portHeader, AppHeaders.FOR,
+                AppHeaders.PROTO, AppHeaders.HOST, AppHeaders.PORT, "Forwarded").filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     /** The plan for a citizen's request read from {@code peer}. */
@@ -126,18 +127,19 @@ class FrontRoutes {
      * The request as the platform's server gets it. It trusts {@code X-Forwarded-*} from the
      * front server's loopback address, so the front server applies the platform's trusted-proxy
      * rules first: a citizen's own copies are dropped unless the citizen is itself a trusted
-     * proxy, and the address the citizen connected from is added to {@code X-Forwarded-For}.
+     * proxy, and the address the citizen connected from is added to the header the platform's
+     * server reads it from ({@code X-Forwarded-For} unless configured otherwise).
      */
     Plan toPlatform(HttpRequest request, InetSocketAddress peer, InetSocketAddress platform) {
         HttpHeaders headers = request.headers().copy();
         withoutHopByHop(headers);
         String address = peer.getAddress().getHostAddress();
-        String forwardedFor = headers.get(AppHeaders.FOR);
+        List<String> forwardedFor = headers.getAll(remoteIpHeader);
         if (!trustedProxy.test(peer.getAddress())) {
             forwardedHeaders.forEach(headers::remove);
-            forwardedFor = null;
+            forwardedFor = List.of();
         }
-        headers.set(AppHeaders.FOR, forwardedFor == null ? address : forwardedFor + ", " + address);
+        headers.set(remoteIpHeader, forwardedFor.isEmpty() ? address : String.join(", ", forwardedFor) + ", " + address);
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         boolean bodyless = !chunked && HttpUtil.getContentLength(request, 0L) == 0;
         HttpRequest head = new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), headers);
@@ -180,7 +182,7 @@ class FrontRoutes {
                     headers.remove(HttpHeaderNames.CONTENT_LENGTH);
                     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
                     return Optional.of(new DefaultHttpResponse(HttpVersion.HTTP_1_1,
-                            io.netty.handler.codec.http.HttpResponseStatus.NOT_MODIFIED, headers));
+                            HttpResponseStatus.NOT_MODIFIED, headers));
                 }
             }
         }

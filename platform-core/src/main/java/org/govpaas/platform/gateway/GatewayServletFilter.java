@@ -30,12 +30,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Runs the gateway's routes for everything under {@code /apps} that the {@link FrontServer} passes
  * to the platform's own server (form posts, uploads, unusual requests, the gateway's pages), as
  * the platform's first servlet filter, instead of through the {@code DispatcherServlet}: citizen
- * traffic then skips the
- * platform's own filters (Spring Security, observations, encodings), the MVC dispatch that tries
- * every console mapping first, and any parsing of a form body. Those cost the platform more CPU
- * per request than forwarding it does (bench/gateway/README.md). Apps run their own sign-in, CSRF
- * protection and headers; the gateway's pages set the platform's strict headers themselves
- * ({@link GatewayPages}), and the platform's session never reaches an app ({@link AppHeaders}).
+ * traffic then skips the platform's own filters (Spring Security, observations, encodings), the
+ * MVC dispatch that tries every console mapping first, and any parsing of a form body. Those cost
+ * the platform more CPU per request than forwarding it does (bench/gateway/README.md). Apps run
+ * their own sign-in, CSRF protection and headers; the gateway's pages set the platform's strict
+ * headers themselves ({@link GatewayPages}), and the platform's session never reaches an app
+ * ({@link AppHeaders}).
  *
  * <p>The requests still pass Spring Security's firewall first, as all the platform's do. The
  * gateway's pages are views, rendered here as the {@code DispatcherServlet} would, in the
