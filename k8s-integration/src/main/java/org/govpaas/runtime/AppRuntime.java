@@ -48,6 +48,16 @@ public interface AppRuntime {
     }
 
     /**
+     * Calls {@code changed} with an app's id soon after its status changed by itself (an instance
+     * became ready, crashed or gave up), until the returned handle is closed: a control plane
+     * acts on it at once instead of at its next look. Runtimes that cannot tell return a handle
+     * that does nothing; the control plane's own periodic look still sees every change.
+     */
+    default AutoCloseable watchStatus(Consumer<AppId> changed) {
+        return () -> { };
+    }
+
+    /**
      * What the app's instances consume now, for metering; empty when the app is not running
      * here or the runtime cannot measure it.
      */

@@ -4,7 +4,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,8 @@ public class KeycloakProvisioning implements AutoCloseable {
     static final String MINIMUM_ACR = "minimum.acr.value";
     /** Keycloak's level of a sign-in with credentials in the request itself. */
     static final int PASSWORD_ACR_LEVEL = 1;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String serverUrl;
     private final ProvisioningProperties properties;
@@ -161,17 +166,28 @@ public class KeycloakProvisioning implements AutoCloseable {
             attributes.put("post.logout.redirect.uris", appUrl + "*");
             wanted.setAttributes(attributes);
             if (client == null) {
+                // A deploy waits for this: the client comes with its secret and claim mappers in one
+                // call, where reading them back took five more.
+                String secret = newClientSecret();
+                wanted.setSecret(secret);
+                wanted.setProtocolMappers(claimMappers());
                 try (Response response = realm.clients().create(wanted)) {
-                    if (response.getStatus() != 201 && response.getStatus() != 409) {
+                    if (response.getStatus() == 201) {
+                        return secret;
+                    }
+                    if (response.getStatus() != 409) {
                         throw new IllegalStateException("Keycloak refused client " + clientId + ": HTTP "
                                 + response.getStatus());
                     }
                 }
+                // Another replica created it meanwhile: use that one as it is.
                 client = realm.clients().findByClientId(clientId).get(0);
             } else {
+                // Never written back as read: Keycloak may show a masked placeholder instead of the secret.
+                wanted.setSecret(null);
                 realm.clients().get(client.getId()).update(wanted);
             }
-            ensureClaimMappers(realm, client.getId());
+            ensureClaimMappers(realm, client);
             return realm.clients().get(client.getId()).getSecret().getValue();
         });
     }
@@ -205,7 +221,7 @@ public class KeycloakProvisioning implements AutoCloseable {
 
     /** A client's attributes, to change and set back (the representation may have none). */
     private static Map<String, String> attributesOf(ClientRepresentation client) {
-        return new java.util.HashMap<>(client.getAttributes() == null ? Map.of() : client.getAttributes());
+        return new HashMap<>(client.getAttributes() == null ? Map.of() : client.getAttributes());
     }
 
     /** Whether a client's minimum ACR lets a browser session stand in for the password. */
@@ -225,24 +241,37 @@ public class KeycloakProvisioning implements AutoCloseable {
      * the ID token too: without them a back office could not tell which department a staff
      * member belongs to. Mappers are sub-resources, so they are added one by one when missing.
      */
-    private static void ensureClaimMappers(RealmResource realm, String clientUuid) {
-        var mappers = realm.clients().get(clientUuid).getProtocolMappers();
-        List<String> present = mappers.getMappers().stream().map(ProtocolMapperRepresentation::getName).toList();
+    /** Adds the claim mappers an existing client lacks (one made before they were part of every app client). */
+    private static void ensureClaimMappers(RealmResource realm, ClientRepresentation client) {
+        List<String> present = client.getProtocolMappers() == null ? List.of()
+                : client.getProtocolMappers().stream().map(ProtocolMapperRepresentation::getName).toList();
+        for (ProtocolMapperRepresentation mapper : claimMappers()) {
+            if (!present.contains(mapper.getName())) {
+                realm.clients().get(client.getId()).getProtocolMappers().createMapper(mapper).close();
+            }
+        }
+    }
+
+    /** What an app reads from its tokens: the user's groups (department and role) and realm roles. */
+    private static List<ProtocolMapperRepresentation> claimMappers() {
         Map<String, String> tokens = Map.of("id.token.claim", "true", "access.token.claim", "true",
                 "userinfo.token.claim", "true", "introspection.token.claim", "true");
-        if (!present.contains("groups")) {
-            Map<String, String> config = new java.util.HashMap<>(tokens);
-            config.put("full.path", "true");
-            config.put("claim.name", "groups");
-            mappers.createMapper(mapper("groups", "oidc-group-membership-mapper", config)).close();
-        }
-        if (!present.contains("roles")) {
-            Map<String, String> config = new java.util.HashMap<>(tokens);
-            config.put("claim.name", "roles");
-            config.put("multivalued", "true");
-            config.put("jsonType.label", "String");
-            mappers.createMapper(mapper("roles", "oidc-usermodel-realm-role-mapper", config)).close();
-        }
+        Map<String, String> groups = new HashMap<>(tokens);
+        groups.put("full.path", "true");
+        groups.put("claim.name", "groups");
+        Map<String, String> roles = new HashMap<>(tokens);
+        roles.put("claim.name", "roles");
+        roles.put("multivalued", "true");
+        roles.put("jsonType.label", "String");
+        return List.of(mapper("groups", "oidc-group-membership-mapper", groups),
+                mapper("roles", "oidc-usermodel-realm-role-mapper", roles));
+    }
+
+    /** 32 random bytes, URL-safe: as strong as the secrets Keycloak generates itself. */
+    private static String newClientSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {

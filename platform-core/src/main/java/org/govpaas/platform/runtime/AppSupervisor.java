@@ -44,6 +44,8 @@ final class AppSupervisor {
     /** Something recorded in the state file changed (a process, a restart count, an instance). */
     private boolean dirty;
     private long ticks;
+    /** The status last seen: a tick that changes it tells the runtime's status watchers. */
+    private AppStatus lastStatus;
 
     AppSupervisor(AppId id, RuntimeContext context) {
         this.id = id;
@@ -86,12 +88,14 @@ final class AppSupervisor {
         reconcile(Instant.now());
         dirty = true;
         save();
+        lastStatus = status(); // the control plane that applied it reads it itself
         return true;
     }
 
     void tick() {
         List<Instance> probe;
         String path;
+        boolean changed;
         synchronized (this) {
             if (deleting) {
                 return;
@@ -124,6 +128,12 @@ final class AppSupervisor {
                 reconcile(Instant.now()); // a replacement that became ready lets an old instance go now
                 save();
             }
+            AppStatus now = status();
+            changed = !deleting && !now.equals(lastStatus);
+            lastStatus = now;
+        }
+        if (changed) {
+            context.statusChanged().accept(id); // off the lock: a watcher may ask for the status at once
         }
     }
 

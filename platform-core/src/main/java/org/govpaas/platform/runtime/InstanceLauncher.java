@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.govpaas.runtime.AppSpec;
@@ -51,7 +52,7 @@ final class InstanceLauncher {
         Path jar = spec.artifact().jar().toAbsolutePath();
         List<String> flags = List.of("-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
                 "-XX:+ExitOnOutOfMemoryError");
-        StartupCache.Launch start = startupCache.launchFor(jar, flags, spec.environment());
+        StartupCache.Launch start = startupCache.launchFor(jar, flags, spec);
         List<String> java = new ArrayList<>(List.of(settings.javaExecutable().toString()));
         java.addAll(flags);
         java.addAll(start.jvmArguments());
@@ -75,13 +76,23 @@ final class InstanceLauncher {
         env.clear();
         INHERITED.stream().filter(inherited::containsKey).forEach(name -> env.put(name, inherited.get(name)));
         env.put("HOME", instance.dir.toString());
-        env.putAll(spec.environment());
-        // Set last: an app cannot move itself to another port or pretend to be another instance.
+        env.putAll(appEnvironment(spec, port));
+        env.put("GOVPAAS_INSTANCE_INDEX", String.valueOf(instance.index));
+    }
+
+    /** The spec's environment and where the app listens and is routed, as every run of it gets them. */
+    static Map<String, String> appEnvironment(AppSpec spec, int port) {
+        Map<String, String> env = new LinkedHashMap<>(spec.environment());
+        // Set last: an app cannot move itself to another port or route.
         env.put("PORT", String.valueOf(port));
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("GOVPAAS_INSTANCE_INDEX", String.valueOf(instance.index));
-        env.put("GOVPAAS_ROUTE_PATH", spec.routePath() == null ? "/" : spec.routePath());
+        env.put("GOVPAAS_ROUTE_PATH", routePath(spec));
+        return env;
+    }
+
+    static String routePath(AppSpec spec) {
+        return spec.routePath() == null ? "/" : spec.routePath();
     }
 
     /** Keeps one old file, so a long-running app's output cannot fill the disk across restarts. */
@@ -93,7 +104,7 @@ final class InstanceLauncher {
     }
 
     /** A port free now; if another process takes it first, the instance fails to bind and is restarted. */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,7 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<AppId> ticking = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<AppId>> statusWatchers = new CopyOnWriteArrayList<>();
     private final FileChannel lockFile;
     private volatile boolean closed;
 
@@ -62,7 +64,7 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
                 .hiding(stateDir.getParent() == null ? List.of(stateDir) : List.of(stateDir.getParent()));
         StateStore store = new StateStore(settings.stateDir());
         this.context = new RuntimeContext(settings, new InstanceLauncher(settings, sandbox), store,
-                new ReadinessProbe(), workers, () -> closed);
+                new ReadinessProbe(), workers, () -> closed, this::statusChanged);
         recover(store);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("local-runtime").factory());
         scheduler.scheduleWithFixedDelay(this::tickAll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -140,6 +142,23 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
             AppSupervisor supervisor = apps.get(id);
             return supervisor == null ? List.of() : supervisor.outputs();
         }, sink, settings.pollInterval());
+    }
+
+    /** Supervisors tell as soon as a probe or an exit changed an app's status. */
+    @Override
+    public AutoCloseable watchStatus(Consumer<AppId> changed) {
+        statusWatchers.add(changed);
+        return () -> statusWatchers.remove(changed);
+    }
+
+    private void statusChanged(AppId id) {
+        for (Consumer<AppId> watcher : statusWatchers) {
+            try {
+                watcher.accept(id);
+            } catch (RuntimeException e) {
+                log.warn("A status watcher failed on {}: {}", id, e.toString());
+            }
+        }
     }
 
     /** CPU and resident memory of the app's live instance process trees, from /proc. */

@@ -9,7 +9,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +19,43 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import org.govpaas.runtime.AppSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes app JVMs start about twice as fast with the JDK's ahead-of-time cache (JEP 483/514):
- * loaded and linked classes of a training run are stored once per jar and mapped by every later
- * start. The first start of a jar runs without it; right after, a background training run
- * (niced, sandboxed like an instance) extracts the Spring Boot jar (the cache needs plain jars
- * on the class path) and starts it up to the end of its context refresh
- * ({@code -Dspring.context.exit=onRefresh}, no port bound) with {@code -XX:AOTCacheOutput}. Later
- * starts of the same jar content use the extracted jar with {@code -XX:AOTCache}.
+ * Makes app JVMs start about twice as fast with the JDK's ahead-of-time cache (JEP 483/514/515):
+ * classes loaded and linked, and method profiles, of a training run are stored once per jar and
+ * mapped by every later start. The first start of a jar runs without it; right after, a background
+ * training run (niced, sandboxed like an instance) extracts the Spring Boot jar (the cache needs
+ * plain jars on the class path), starts it like an instance with {@code -XX:AOTMode=record}, asks
+ * its readiness path and its first page a few times (what a deploy waits for: the classes of the
+ * first requests are otherwise loaded while the first citizen waits), stops it with SIGTERM (the
+ * JVM writes the recording as it exits) and builds the cache from the recording
+ * ({@code -XX:AOTMode=create}). Later starts of the same jar content use the extracted jar with
+ * {@code -XX:AOTCache}.
  *
  * <p>Keyed by the jar's content digest, so a rebuilt SNAPSHOT gets a new cache. A cache the JVM
  * cannot use (other flags, another JDK) is ignored by the JVM itself ({@code AOTMode=auto}); a
- * failed training leaves no marker and the jar simply keeps starting the plain way.
+ * failed training leaves no marker and the jar simply keeps starting the plain way. Instances
+ * see the cache's folder read-only; the training's output, which is one app's own, is kept
+ * beside it, out of their sight.
  */
 final class StartupCache {
 
     private static final Logger log = LoggerFactory.getLogger(StartupCache.class);
     private static final String READY = "ready";
     private static final String CACHE_FILE = "app.aot";
+    private static final String RECORDING = "app.aotconf";
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
+    /** Requests of each path in the training: enough to load what a first request loads. */
+    private static final int WARM_UP_REQUESTS = 5;
 
     private final Path root;
     private final Path java;
     private final Sandbox sandbox;
     private final boolean supported;
+    private final ReadinessProbe requests = new ReadinessProbe();
     private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
@@ -68,10 +77,10 @@ final class StartupCache {
 
     /**
      * The cached start when this jar's cache is ready; otherwise the plain jar, and a training run
-     * is scheduled with the instance's own JVM flags and environment (an app that needs its
-     * database to refresh its context gets it, exactly as the instance does).
+     * is scheduled with the instance's own JVM flags and the app's environment (an app that needs
+     * its database to start gets it, exactly as the instance does).
      */
-    Launch launchFor(Path jar, List<String> jvmFlags, Map<String, String> environment) {
+    Launch launchFor(Path jar, List<String> jvmFlags, AppSpec app) {
         if (!supported) {
             return new Launch(List.of(), jar, List.of(jar));
         }
@@ -85,7 +94,7 @@ final class StartupCache {
             return new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE)), extracted.get(), List.of(dir));
         }
         if (scheduled.add(digest.get())) {
-            trainer.execute(() -> train(jar, dir, jvmFlags, environment));
+            trainer.execute(() -> train(jar, dir, jvmFlags, app));
         }
         return new Launch(List.of(), jar, List.of(jar));
     }
@@ -102,38 +111,41 @@ final class StartupCache {
         }
     }
 
-    private void train(Path jar, Path dir, List<String> jvmFlags, Map<String, String> environment) {
+    private void train(Path jar, Path dir, List<String> jvmFlags, AppSpec app) {
         long started = System.nanoTime();
+        Path output = dir.resolveSibling(dir.getFileName() + ".log");
         try {
             if (!isSpringBootJar(jar)) {
                 log.debug("{} is not a Spring Boot jar; it starts without a startup cache", jar);
                 return;
             }
             StateStore.deleteTree(dir);
+            Files.deleteIfExists(output);
             Files.createDirectories(dir.resolve("tmp"));
             Path javaHome = java.toAbsolutePath().getParent().getParent();
             // The cache records class-path entries by path, so extract straight into the final folder.
-            run(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                    dir.resolve("app").toString()), dir, List.of(jar, javaHome), Map.of());
+            finish(start(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                    dir.resolve("app").toString()), dir, output, List.of(jar, javaHome), Map.of()));
             Path extracted = dir.resolve("app").resolve(jar.getFileName());
             if (!Files.isRegularFile(extracted)) {
                 log.warn("Extracting {} produced no {}; it starts without a startup cache", jar, extracted.getFileName());
                 return;
             }
-            List<String> command = new ArrayList<>(List.of(java.toString()));
-            command.addAll(jvmFlags);
-            command.addAll(List.of("-XX:AOTCacheOutput=" + dir.resolve(CACHE_FILE), "-Djava.io.tmpdir=" + dir.resolve("tmp"),
-                    "-Dspring.context.exit=onRefresh", "-Dserver.port=0", "-jar", extracted.toString()));
-            Map<String, String> env = new HashMap<>(environment);
-            env.put("PORT", "0");
-            env.put("SERVER_PORT", "0");
-            run(command, dir, List.of(javaHome), env);
+            if (!record(extracted, dir, output, jvmFlags, app)) {
+                return;
+            }
+            List<String> create = new ArrayList<>(List.of(java.toString()));
+            create.addAll(jvmFlags);
+            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
+                    "-XX:AOTCache=" + dir.resolve(CACHE_FILE), "-jar", extracted.toString()));
+            finish(start(create, dir, output, List.of(javaHome), Map.of()));
+            Files.deleteIfExists(dir.resolve(RECORDING));
             if (Files.isRegularFile(dir.resolve(CACHE_FILE))) {
                 Files.writeString(dir.resolve(READY), dir.relativize(extracted).toString());
                 log.info("Startup cache for {} ready in {} ms", jar.getFileName(), (System.nanoTime() - started) / 1_000_000);
             } else {
-                log.warn("The training run of {} wrote no cache; it keeps starting without one (see {})",
-                        jar.getFileName(), dir.resolve("training.log"));
+                log.warn("The training run of {} made no cache; it keeps starting without one (see {})",
+                        jar.getFileName(), output);
             }
         } catch (IOException | RuntimeException e) {
             log.warn("No startup cache for {}: {}", jar.getFileName(), e.getMessage());
@@ -142,9 +154,55 @@ final class StartupCache {
         }
     }
 
-    /** Runs a step confined like an instance, with only {@code dir} writable, at low CPU priority. */
-    private void run(List<String> command, Path dir, List<Path> readOnly, Map<String, String> environment)
+    /**
+     * Runs the app as an instance would, recording, until it is ready and has answered its first
+     * requests; then stops its JVM, which writes the recording as it exits.
+     *
+     * @return whether a recording was written
+     */
+    private boolean record(Path extracted, Path dir, Path output, List<String> jvmFlags, AppSpec app)
             throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-jar", extracted.toString()));
+        int port = InstanceLauncher.freePort();
+        Process process = start(command, dir, output, List.of(java.toAbsolutePath().getParent().getParent()),
+                InstanceLauncher.appEnvironment(app, port));
+        try {
+            String readiness = app.health().readinessPath();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_TIMEOUT_SECONDS);
+            while (!requests.ready(port, readiness)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    log.warn("The training run of {} never became ready; it keeps starting without a startup cache (see {})",
+                            extracted.getFileName(), output);
+                    return false;
+                }
+                Thread.sleep(200);
+            }
+            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+                requests.ready(port, InstanceLauncher.routePath(app));
+                requests.ready(port, readiness);
+            }
+            // SIGTERM to the JVM alone: stopping bubblewrap's namespace first would kill the JVM before it writes.
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            tree.stream().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                    .forEach(ProcessHandle::destroy);
+            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("the training run did not stop within " + TRAINING_TIMEOUT_SECONDS + " s");
+            }
+            return Files.isRegularFile(dir.resolve(RECORDING));
+        } finally {
+            if (process.isAlive()) {
+                ProcessTree.kill(process.toHandle());
+            }
+        }
+    }
+
+    /** Starts a step confined like an instance, with only {@code dir} writable, at low CPU priority. */
+    private Process start(List<String> command, Path dir, Path output, List<Path> readOnly,
+                          Map<String, String> environment) throws IOException {
         List<String> niced = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
             // A training must never slow the instances citizens are waiting for.
@@ -153,17 +211,21 @@ final class StartupCache {
         niced.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(niced, dir, readOnly))
                 .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("training.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Map<String, String> env = builder.environment();
         Map<String, String> inherited = Map.copyOf(env);
         env.clear();
         InstanceLauncher.INHERITED.stream().filter(inherited::containsKey).forEach(n -> env.put(n, inherited.get(n)));
         env.put("HOME", dir.toString());
         env.putAll(environment);
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    private static void finish(Process process) throws IOException, InterruptedException {
         if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            ProcessTree.kill(process.toHandle());
             throw new IOException("did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
         }
     }

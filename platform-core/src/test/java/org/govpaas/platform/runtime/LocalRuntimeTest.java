@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.govpaas.platform.runtime.LocalRuntimeProperties.SandboxMode;
 import org.govpaas.runtime.AppId;
@@ -137,6 +138,34 @@ class LocalRuntimeTest {
             assertThat(Files.readString(stateDir.resolve(id.department()).resolve(id.name()).resolve("app.json")))
                     .contains(id.name()).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void statusWatchersHearOfAnAppBecomingReadyAndOfACrashLoopUntilTheyStop() throws Exception {
+        LocalRuntime runtime = start(SandboxMode.OFF);
+        List<AppStatus> heard = new CopyOnWriteArrayList<>();
+        AutoCloseable watch = runtime.watchStatus(id -> heard.add(runtime.status(id)));
+        AppSpec healthy = spec(new AppId("health", "watched"), Map.of(), IsolationTier.PROCESS);
+        AppSpec crashing = spec(new AppId("health", "crashing"), Map.of(TestApp.BEHAVIOUR, "EXIT_AT_START"),
+                IsolationTier.PROCESS);
+
+        runtime.apply(healthy);
+        runtime.apply(crashing);
+
+        // Told, not found by looking: the watcher's own read of the status already shows the change.
+        await().atMost(TIMEOUT).until(() -> heard.stream().anyMatch(s -> s.id().equals(healthy.id())
+                && s.state() == RuntimeState.RUNNING && s.readyInstances() == 1));
+        await().atMost(TIMEOUT).until(() -> heard.stream().anyMatch(s -> s.id().equals(crashing.id())
+                && s.state() == RuntimeState.FAILED));
+        assertThat(heard).as("nothing is told twice in a row while it stays the same")
+                .filteredOn(s -> s.id().equals(healthy.id()) && s.state() == RuntimeState.RUNNING).hasSize(1);
+
+        watch.close();
+        int told = heard.size();
+        AppSpec later = spec(new AppId("health", "unwatched"), Map.of(), IsolationTier.PROCESS);
+        runtime.apply(later);
+        awaitState(runtime, later.id(), RuntimeState.RUNNING);
+        assertThat(heard).as("a closed watch hears nothing more").hasSize(told);
     }
 
     @Test

@@ -65,6 +65,13 @@ class StartupCacheTest {
         Path cacheRoot = stateDir.resolve(".startup-cache");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> readyMarkers(cacheRoot) == 1);
+        Path cache = cacheFolder(cacheRoot);
+        assertThat(cache.resolveSibling(cache.getFileName() + ".log")).as("the training ran the app and recorded as it stopped")
+                .content().contains("Started NoticeBoardApplication").contains("AOTConfiguration recorded");
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.map(Path::toString)).as("what instances see holds no output of the training app, no recording")
+                    .noneMatch(name -> name.endsWith(".log") || name.endsWith(".aotconf"));
+        }
 
         runtime.apply(spec(id, jar, 2));
         AppStatus scaled = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
@@ -93,6 +100,13 @@ class StartupCacheTest {
         }
         try (Stream<Path> files = Files.find(root, 2, (p, a) -> p.getFileName().toString().equals("ready"))) {
             return files.count();
+        }
+    }
+
+    private static Path cacheFolder(Path root) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).filter(d -> Files.isRegularFile(d.resolve("ready"))).findFirst()
+                    .orElseThrow();
         }
     }
 

@@ -2,6 +2,8 @@ package org.govpaas.platform.apps.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.govpaas.catalog.SignIn;
 import org.govpaas.identity.adapter.IdentityProperties;
 import org.govpaas.identity.provisioning.KeycloakProvisioning;
@@ -45,12 +47,14 @@ class AppClients {
         Map<String, String> env = new LinkedHashMap<>();
         String appUrl = publicUrls.base() + app.routePath();
         env.put("GOVPAAS_PUBLIC_URL", appUrl);
-        if (signIn.citizens()) {
-            env.putAll(client("CITIZENS", realms.citizenRealm(), app, appUrl));
-        }
+        // One realm's client is made while the other's is.
+        Future<Map<String, String>> citizens = signIn.citizens()
+                ? SideBySide.start(() -> client("CITIZENS", realms.citizenRealm(), app, appUrl))
+                : CompletableFuture.completedFuture(Map.of());
         if (signIn.staff()) {
             env.putAll(client("STAFF", realms.staffRealm(), app, appUrl));
         }
+        env.putAll(SideBySide.join(citizens));
         return env;
     }
 

@@ -3,6 +3,8 @@ package org.govpaas.platform.apps.internal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.govpaas.catalog.PlatformService;
 import org.govpaas.catalog.TemplateVersion;
 import org.govpaas.platform.apps.App;
@@ -46,10 +48,12 @@ class AppSpecs {
         env.put("GOVPAAS_DEPARTMENT", app.departmentCode());
         env.put("GOVPAAS_APP_NAME", app.name());
         app.parameters().forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
-        if (version.needs(PlatformService.DATABASE)) {
-            env.putAll(databases.ensure(app).environment());
-        }
-        env.putAll(clients.ensure(app, version.signIn()));
+        Future<Map<String, String>> database = version.needs(PlatformService.DATABASE)
+                ? SideBySide.start(() -> databases.ensure(app).environment())
+                : CompletableFuture.completedFuture(Map.of());
+        Map<String, String> signIn = clients.ensure(app, version.signIn());
+        env.putAll(SideBySide.join(database));
+        env.putAll(signIn);
         String contextPath = app.routePath().substring(0, app.routePath().length() - 1);
         AppSpec.Artifact artifact = new AppSpec.Artifact(catalog.jar(version).orElse(null), version.image());
         if (artifact.jar() == null && artifact.image() == null) {

@@ -2,8 +2,10 @@ package org.govpaas.platform.apps.internal;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.govpaas.platform.apps.App;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Drives the runtime towards the stored desired state, level-based: every pass compares what is
  * stored with what the runtime reports and acts on the difference, so a crash at any point is
  * repaired by the next pass (apply is idempotent). One thread does all passes, so two passes never
- * work on the same app at once. Passes run every {@value #PERIOD_MS} ms ({@value #BUSY_PERIOD_MS} ms while an app is changing) and as soon as a change
- * is stored.
+ * work on the same app at once. Passes run every {@value #PERIOD_MS} ms ({@value #BUSY_PERIOD_MS} ms
+ * while an app is changing), as soon as a change is stored and as soon as the runtime tells of a
+ * change it saw (an instance ready or crashed).
  */
 @Component
 public class Reconciler implements SmartLifecycle {
@@ -47,7 +50,10 @@ public class Reconciler implements SmartLifecycle {
     private final ReconcileLeadership leadership;
     private final LinkedBlockingQueue<Long> wakeups = new LinkedBlockingQueue<>();
     /** Apps applied since this control plane started: the runtime needs every spec once again. */
-    private final Set<Long> appliedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> appliedSinceStart = ConcurrentHashMap.newKeySet();
+    /** The stored id of each app the runtime runs, to wake a pass when the runtime tells of a change. */
+    private final Map<AppId, Long> storedIds = new ConcurrentHashMap<>();
+    private volatile AutoCloseable statusWatch;
     private volatile Thread worker;
     private volatile boolean ready;
     private volatile boolean busy;
@@ -116,11 +122,13 @@ public class Reconciler implements SmartLifecycle {
         AppId id = new AppId(app.departmentCode(), app.name());
         try {
             if (app.isDeleting()) {
+                storedIds.remove(id, app.id());
                 directory.remove(app);
                 runtime.delete(id);
                 teardown.remove(app);
                 return;
             }
+            storedIds.put(id, app.id());
             AppStatus status = runtime.status(id);
             if (status.observedGeneration() != app.generation() || status.state() == RuntimeState.UNKNOWN
                     || !appliedSinceStart.contains(app.id())) {
@@ -175,11 +183,25 @@ public class Reconciler implements SmartLifecycle {
 
     @Override
     public void start() {
+        // An instance that became ready is recorded (and routed to) at once, not at the next look.
+        statusWatch = runtime.watchStatus(id -> {
+            Long stored = storedIds.get(id);
+            if (stored != null) {
+                wake(stored);
+            }
+        });
         worker = Thread.ofPlatform().name("app-reconciler").daemon(true).start(this::loop);
     }
 
     @Override
     public void stop() {
+        if (statusWatch != null) {
+            try {
+                statusWatch.close();
+            } catch (Exception e) {
+                log.warn("Cannot stop watching the runtime: {}", e.toString());
+            }
+        }
         if (worker != null) {
             worker.interrupt();
         }

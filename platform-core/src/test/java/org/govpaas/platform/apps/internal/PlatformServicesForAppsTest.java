@@ -125,6 +125,12 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
             assertThat(found.get(0).get("redirectUris").toString())
                     .contains("/apps/civil-affairs/bookings/*").doesNotContain("\"*\"");
             assertThat(found.get(0).get("publicClient").asBoolean()).isFalse();
+            assertThat(found.get(0).get("protocolMappers").findValuesAsString("name"))
+                    .as("the app reads department and role from its tokens").contains("groups", "roles");
+            String prefix = realm.equals("govpaas-citizens") ? "CITIZENS" : "STAFF";
+            assertThat(keycloak.adminGet("/" + realm + "/clients/" + found.get(0).get("id").asText() + "/client-secret")
+                    .get("value").asText()).as("the secret the app is given is the one Keycloak checks")
+                    .isEqualTo(env.get("GOVPAAS_OIDC_" + prefix + "_CLIENT_SECRET"));
         }
         assertThat(clients.ensure(app, SignIn.BOTH)).as("idempotent").containsEntry("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET",
                 env.get("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET"));
