@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The three citizen services as a department deploys them: from the catalog with their default
  * parameters, each with its own database and sign-in clients, serving at its route through the
- * gateway; a citizen signs in to one of them through the gateway and the shared Keycloak.
+ * gateway; a citizen signs in to one of them through the gateway and the shared Keycloak, and
+ * pages that read the services' own databases answer.
  */
 class CitizenServicesDeployTest extends PlatformIntegrationTest {
 
@@ -67,5 +68,15 @@ class CitizenServicesDeployTest extends PlatformIntegrationTest {
         HttpResponse<String> greeted = citizen.send(HttpRequest.newBuilder(landed).header("Accept", "text/html").GET());
         assertThat(greeted.statusCode()).isEqualTo(200);
         assertThat(greeted.body()).contains("已登录");
+
+        // Both read their own database through MyBatis, as started from the bean definitions made
+        // when they were built (Spring AOT): a citizen's bookings, the hotline's public figures.
+        HttpResponse<String> bookings = citizen.send(HttpRequest.newBuilder(URI.create(route + "my/bookings"))
+                .header("Accept", "text/html").GET());
+        assertThat(bookings.statusCode()).as(bookings.body()).isEqualTo(200);
+        assertThat(bookings.body()).contains("govuk-template");
+        HttpResponse<String> figures = anonymous().get("/apps/" + dept + "/hotline/statistics");
+        assertThat(figures.statusCode()).as(figures.body()).isEqualTo(200);
+        assertThat(figures.body()).contains("id=\"counts\"");
     }
 }

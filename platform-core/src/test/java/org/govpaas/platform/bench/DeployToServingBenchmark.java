@@ -215,7 +215,7 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xmx192m", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true")); // as the platform starts it
         command.addAll(cacheFlags);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -59,7 +59,8 @@ class StartupCacheTest {
 
         runtime.apply(spec(id, jar, 1));
         AppStatus first = awaitRunning(id);
-        assertThat(commandLines(id)).singleElement().asString().doesNotContain("-XX:AOTCache=");
+        assertThat(commandLines(id)).singleElement().asString().doesNotContain("-XX:AOTCache=")
+                .as("the jar's bean definitions made at build time are used").contains("-Dspring.aot.enabled=true");
         assertThat(get(first, "/apps/civil-affairs/notices/")).isEqualTo(200);
 
         Path cacheRoot = stateDir.resolve(".startup-cache");
@@ -76,7 +77,8 @@ class StartupCacheTest {
         runtime.apply(spec(id, jar, 2));
         AppStatus scaled = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> runtime.status(id), s -> s.state() == RuntimeState.RUNNING && s.readyInstances() == 2);
-        assertThat(commandLines(id)).hasSize(2).anySatisfy(line -> assertThat(line).contains("-XX:AOTCache="));
+        assertThat(commandLines(id)).hasSize(2).anySatisfy(line -> assertThat(line).contains("-XX:AOTCache=")
+                .contains("-Dspring.aot.enabled=true"));
         for (AppStatus.InstanceStatus instance : scaled.instances()) {
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://" + instance.address()
                     + "/apps/civil-affairs/notices/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode())

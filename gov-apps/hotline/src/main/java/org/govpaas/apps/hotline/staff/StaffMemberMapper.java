@@ -7,7 +7,8 @@ import org.apache.ibatis.annotations.Param;
 
 /** The staff directory; SQL in StaffMemberMapper.xml beside it. */
 @Mapper
-interface StaffMemberMapper {
+// Public only for the bean registrations Spring AOT generates at build time, in another package.
+public interface StaffMemberMapper {
 
     void seen(@Param("member") StaffMember member, @Param("at") Instant at);
 

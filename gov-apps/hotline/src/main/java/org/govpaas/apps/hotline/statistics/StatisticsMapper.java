@@ -7,7 +7,8 @@ import org.govpaas.apps.hotline.ticket.TicketStatus;
 
 /** Aggregates only: no statement here returns a ticket. SQL in StatisticsMapper.xml. */
 @Mapper
-interface StatisticsMapper {
+// Public only for the bean registrations Spring AOT generates at build time, in another package.
+public interface StatisticsMapper {
 
     record StatusCount(String category, TicketStatus status, long count) {
     }

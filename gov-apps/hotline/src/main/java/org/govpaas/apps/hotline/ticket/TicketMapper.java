@@ -9,7 +9,8 @@ import org.apache.ibatis.annotations.Param;
 
 /** Tickets and their history; SQL in TicketMapper.xml beside it. */
 @Mapper
-interface TicketMapper {
+// Public only for the bean registrations Spring AOT generates at build time, in another package.
+public interface TicketMapper {
 
     /** The next number of the day, counted in the database so every instance shares it. */
     int nextNumberOfDay(LocalDate day);

@@ -6,7 +6,8 @@ import org.apache.ibatis.annotations.Param;
 
 /** Statements of the application, history and attachment tables; transactions are the service's. */
 @Mapper
-interface ApplicationMapper {
+// Public only for the bean registrations Spring AOT generates at build time, in another package.
+public interface ApplicationMapper {
 
     void insert(@Param("reference") String reference, @Param("citizenSubject") String citizenSubject,
                 @Param("citizenName") String citizenName, @Param("answersJson") String answersJson);
