@@ -237,11 +237,9 @@ public class KeycloakProvisioning implements AutoCloseable {
     }
 
     /**
-     * The claims the identity adapter reads ({@code groups} with full paths, {@code roles}), in
-     * the ID token too: without them a back office could not tell which department a staff
-     * member belongs to. Mappers are sub-resources, so they are added one by one when missing.
+     * Adds the claim mappers an existing client lacks (one made before they came with every new
+     * app client): mappers are sub-resources, so one by one.
      */
-    /** Adds the claim mappers an existing client lacks (one made before they were part of every app client). */
     private static void ensureClaimMappers(RealmResource realm, ClientRepresentation client) {
         List<String> present = client.getProtocolMappers() == null ? List.of()
                 : client.getProtocolMappers().stream().map(ProtocolMapperRepresentation::getName).toList();
@@ -252,7 +250,11 @@ public class KeycloakProvisioning implements AutoCloseable {
         }
     }
 
-    /** What an app reads from its tokens: the user's groups (department and role) and realm roles. */
+    /**
+     * The claims the identity adapter reads ({@code groups} with full paths, {@code roles}), in
+     * the ID token too: without them a back office could not tell which department a staff
+     * member belongs to.
+     */
     private static List<ProtocolMapperRepresentation> claimMappers() {
         Map<String, String> tokens = Map.of("id.token.claim", "true", "access.token.claim", "true",
                 "userinfo.token.claim", "true", "introspection.token.claim", "true");

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 import org.govpaas.runtime.AppSpec;
 
 /**
@@ -53,9 +52,7 @@ final class InstanceLauncher {
         Path jar = spec.artifact().jar().toAbsolutePath();
         List<String> flags = new ArrayList<>(List.of("-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
                 "-XX:+ExitOnOutOfMemoryError"));
-        if (hasSpringAot(jar)) {
-            flags.add("-Dspring.aot.enabled=true");
-        }
+        flags.addAll(SpringBootJar.read(jar).jvmFlags());
         StartupCache.Launch start = startupCache.launchFor(jar, flags, spec);
         List<String> java = new ArrayList<>(List.of(settings.javaExecutable().toString()));
         java.addAll(flags);
@@ -97,22 +94,6 @@ final class InstanceLauncher {
 
     static String routePath(AppSpec spec) {
         return spec.routePath() == null ? "/" : spec.routePath();
-    }
-
-    /**
-     * Whether the jar is a Spring Boot app whose bean definitions were worked out when it was built
-     * (Spring AOT, {@code process-aot}): started with them, its context skips the scanning and
-     * condition checks of every start. Spring Boot refuses the flag for a jar without them, so it
-     * is only given when the generated initializer of the jar's main class is there.
-     */
-    static boolean hasSpringAot(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            String main = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Start-Class");
-            return main != null && file.getEntry("BOOT-INF/classes/" + main.replace('.', '/')
-                    + "__ApplicationContextInitializer.class") != null;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Keeps one old file, so a long-running app's output cannot fill the disk across restarts. */

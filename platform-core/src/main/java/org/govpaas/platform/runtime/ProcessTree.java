@@ -43,15 +43,30 @@ final class ProcessTree {
                 .toList();
     }
 
-    /** SIGTERM to the tree, then SIGKILL to whatever still lives after {@code timeout}. */
-    static void stop(ProcessHandle root, Duration timeout) {
+    /** The root and every process below it. */
+    static List<ProcessHandle> of(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
+        return tree;
+    }
+
+    /** SIGTERM to the tree, then SIGKILL to whatever still lives after {@code timeout}. */
+    static void stop(ProcessHandle root, Duration timeout) {
+        List<ProcessHandle> tree = of(root);
         tree.forEach(ProcessHandle::destroy);
         if (!awaitExit(tree, timeout)) {
             tree.forEach(ProcessHandle::destroyForcibly);
             awaitExit(tree, Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * SIGTERM to the tree's JVM alone, so that it shuts down as it would on its own: bubblewrap
+     * signalled too would end the pid namespace, and the kernel would kill the JVM mid-shutdown.
+     */
+    static void terminateJava(ProcessHandle root) {
+        of(root).stream().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .forEach(ProcessHandle::destroy);
     }
 
     /** SIGKILL to the tree at once, for an instance that must not linger (e.g. never became ready). */

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.govpaas.runtime.AppSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +54,8 @@ final class StartupCache {
 
     private final Path root;
     private final Path java;
+    /** Shown to every step: the sandbox hides /tmp, where a JDK may lie. */
+    private final Path javaHome;
     private final Sandbox sandbox;
     private final boolean supported;
     private final ReadinessProbe requests = new ReadinessProbe();
@@ -73,6 +74,7 @@ final class StartupCache {
     StartupCache(Path root, Path java, Sandbox sandbox, boolean enabled) {
         this.root = root;
         this.java = java;
+        this.javaHome = java.toAbsolutePath().getParent().getParent();
         this.sandbox = sandbox;
         this.supported = enabled && javaFeatureVersion(java) >= 25;
     }
@@ -117,14 +119,13 @@ final class StartupCache {
         long started = System.nanoTime();
         Path output = dir.resolveSibling(dir.getFileName() + ".log");
         try {
-            if (!isSpringBootJar(jar)) {
+            if (!SpringBootJar.read(jar).springBoot()) {
                 log.debug("{} is not a Spring Boot jar; it starts without a startup cache", jar);
                 return;
             }
             StateStore.deleteTree(dir);
             Files.deleteIfExists(output);
             Files.createDirectories(dir.resolve("tmp"));
-            Path javaHome = java.toAbsolutePath().getParent().getParent();
             // The cache records class-path entries by path, so extract straight into the final folder.
             finish(start(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                     dir.resolve("app").toString()), dir, output, List.of(jar, javaHome), Map.of()));
@@ -133,15 +134,18 @@ final class StartupCache {
                 log.warn("Extracting {} produced no {}; it starts without a startup cache", jar, extracted.getFileName());
                 return;
             }
-            if (!record(extracted, dir, output, jvmFlags, app)) {
-                return;
+            try {
+                if (!record(extracted, dir, output, jvmFlags, app)) {
+                    return;
+                }
+                List<String> create = new ArrayList<>(List.of(java.toString()));
+                create.addAll(jvmFlags);
+                create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
+                        "-XX:AOTCache=" + dir.resolve(CACHE_FILE), "-jar", extracted.toString()));
+                finish(start(create, dir, output, List.of(javaHome), Map.of()));
+            } finally {
+                Files.deleteIfExists(dir.resolve(RECORDING)); // tens of MB, of no use once the cache is made
             }
-            List<String> create = new ArrayList<>(List.of(java.toString()));
-            create.addAll(jvmFlags);
-            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
-                    "-XX:AOTCache=" + dir.resolve(CACHE_FILE), "-jar", extracted.toString()));
-            finish(start(create, dir, output, List.of(javaHome), Map.of()));
-            Files.deleteIfExists(dir.resolve(RECORDING));
             if (Files.isRegularFile(dir.resolve(CACHE_FILE))) {
                 Files.writeString(dir.resolve(READY), dir.relativize(extracted).toString());
                 log.info("Startup cache for {} ready in {} ms", jar.getFileName(), (System.nanoTime() - started) / 1_000_000);
@@ -169,8 +173,7 @@ final class StartupCache {
         command.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-jar", extracted.toString()));
         int port = InstanceLauncher.freePort();
-        Process process = start(command, dir, output, List.of(java.toAbsolutePath().getParent().getParent()),
-                InstanceLauncher.appEnvironment(app, port));
+        Process process = start(command, dir, output, List.of(javaHome), InstanceLauncher.appEnvironment(app, port));
         try {
             String readiness = app.health().readinessPath();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_TIMEOUT_SECONDS);
@@ -186,14 +189,8 @@ final class StartupCache {
                 requests.ready(port, InstanceLauncher.routePath(app));
                 requests.ready(port, readiness);
             }
-            // SIGTERM to the JVM alone: stopping bubblewrap's namespace first would kill the JVM before it writes.
-            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            tree.add(process.toHandle());
-            tree.stream().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                    .forEach(ProcessHandle::destroy);
-            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IOException("the training run did not stop within " + TRAINING_TIMEOUT_SECONDS + " s");
-            }
+            ProcessTree.terminateJava(process.toHandle()); // it writes the recording as it exits
+            finish(process);
             return Files.isRegularFile(dir.resolve(RECORDING));
         } finally {
             if (process.isAlive()) {
@@ -231,21 +228,19 @@ final class StartupCache {
      * bubblewrap runs the step in a session of its own, and Linux with autogroup scheduling shares
      * the CPU between sessions before it looks at nice values inside one: niced alone, a training
      * took as much CPU as the instance citizens were waiting for (a jar's first deploy took 10-13 s
-     * on 2 cores). So the new session's own nice is raised as well. Never the control plane's own
-     * session: a process still in it is left alone.
+     * on 2 cores). So the new session's own nice is raised as well. Without the sandbox the step
+     * stays in the control plane's session, where nice is enough; that session is never touched.
      */
-    private static void yieldToInstances(Process process) {
-        Path own = Path.of("/proc/self/autogroup");
-        Optional<String> ownGroup = autogroup(own);
-        if (ownGroup.isEmpty()) {
-            return; // no autogroup scheduling here: nice is enough
+    private void yieldToInstances(Process process) {
+        Optional<String> ownGroup = autogroup(Path.of("/proc/self/autogroup"));
+        if (!sandbox.enabled() || ownGroup.isEmpty()) {
+            return;
         }
+        // bubblewrap starts the session a moment after it is started itself.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
             while (process.isAlive() && System.nanoTime() < deadline) {
-                List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-                tree.add(process.toHandle());
-                for (ProcessHandle step : tree) {
+                for (ProcessHandle step : ProcessTree.of(process.toHandle())) {
                     Path file = Path.of("/proc", String.valueOf(step.pid()), "autogroup");
                     Optional<String> group = autogroup(file);
                     if (group.isPresent() && !group.equals(ownGroup)) {
@@ -295,12 +290,6 @@ final class StartupCache {
             return Optional.of(digest);
         } catch (IOException | NoSuchAlgorithmException e) {
             return Optional.empty();
-        }
-    }
-
-    private static boolean isSpringBootJar(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Spring-Boot-Version") != null;
         }
     }
 

@@ -3,7 +3,6 @@ package org.govpaas.platform.apps.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import org.govpaas.catalog.SignIn;
 import org.govpaas.identity.adapter.IdentityProperties;
 import org.govpaas.identity.provisioning.KeycloakProvisioning;
@@ -48,7 +47,7 @@ class AppClients {
         String appUrl = publicUrls.base() + app.routePath();
         env.put("GOVPAAS_PUBLIC_URL", appUrl);
         // One realm's client is made while the other's is.
-        Future<Map<String, String>> citizens = signIn.citizens()
+        CompletableFuture<Map<String, String>> citizens = signIn.citizens()
                 ? SideBySide.start(() -> client("CITIZENS", realms.citizenRealm(), app, appUrl))
                 : CompletableFuture.completedFuture(Map.of());
         if (signIn.staff()) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import org.govpaas.catalog.PlatformService;
 import org.govpaas.catalog.TemplateVersion;
 import org.govpaas.platform.apps.App;
@@ -48,7 +47,7 @@ class AppSpecs {
         env.put("GOVPAAS_DEPARTMENT", app.departmentCode());
         env.put("GOVPAAS_APP_NAME", app.name());
         app.parameters().forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
-        Future<Map<String, String>> database = version.needs(PlatformService.DATABASE)
+        CompletableFuture<Map<String, String>> database = version.needs(PlatformService.DATABASE)
                 ? SideBySide.start(() -> databases.ensure(app).environment())
                 : CompletableFuture.completedFuture(Map.of());
         Map<String, String> signIn = clients.ensure(app, version.signIn());

@@ -1,8 +1,7 @@
 package org.govpaas.platform.apps.internal;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -15,33 +14,22 @@ final class SideBySide {
     private SideBySide() {
     }
 
-    static <T> Future<T> start(Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("app-provisioning").start(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+    static <T> CompletableFuture<T> start(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, task -> Thread.ofVirtual().name("app-provisioning").start(task));
     }
 
     /** The call's result, or its own exception as it threw it: the reconciler tells a platform service away by its type. */
-    static <T> T join(Future<T> future) {
+    static <T> T join(CompletableFuture<T> call) {
         try {
-            return future.get();
-        } catch (ExecutionException e) {
+            return call.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a platform service", e);
+            throw e;
         }
     }
 }
