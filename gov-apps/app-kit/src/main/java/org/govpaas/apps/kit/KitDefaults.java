@@ -32,6 +32,8 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("spring.thymeleaf.cache", "true");
+        // Static files under their own folders only (KitWebConfiguration.addResourceHandlers says why).
+        defaults.put("spring.web.resources.add-mappings", "false");
         defaults.put("spring.messages.basename", "messages,kit/messages");
         defaults.put("spring.messages.fallback-to-system-locale", "false");
         defaults.put("management.endpoints.web.exposure.include", "health");

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.govpaas.apps.kit.sample.SampleServiceApplication;
 import org.govpaas.apps.kit.testing.AppSignInFixture;
@@ -55,6 +57,27 @@ class KitSignInTest {
 
         HttpResponse<String> english = browser.send(HttpRequest.newBuilder(URI.create(APP_URL + "?lang=en")).GET());
         assertThat(english.body()).contains("Sample service", "lang=\"en\"", "Sign in");
+    }
+
+    /**
+     * The stylesheets a page links are served, the design system's from its webjar under its
+     * version (a new version is a new URL, so no browser keeps the old one).
+     */
+    @Test
+    void theStylesheetsAPageLinksAreServed() {
+        BrowserlessLogin browser = new BrowserlessLogin();
+        String page = browser.send(HttpRequest.newBuilder(URI.create(APP_URL)).GET()).body();
+        List<String> stylesheets = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(stylesheets).hasSize(2);
+        assertThat(stylesheets.getFirst()).matches("/webjars/govuk-frontend/\\d+\\.\\d+\\.\\d+/dist/govuk/govuk-frontend.min.css");
+        assertThat(stylesheets.get(1)).isEqualTo("/kit/kit.css");
+        for (String stylesheet : stylesheets) {
+            HttpResponse<String> css = browser.send(HttpRequest.newBuilder(URI.create(APP_URL).resolve(stylesheet)).GET());
+            assertThat(css.statusCode()).as(stylesheet).isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type").orElseThrow()).as(stylesheet).startsWith("text/css");
+            assertThat(css.body()).as(stylesheet).isNotBlank();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.govpaas.apps.kit.web;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,9 +14,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * A service lives under its public route path (the gateway forwards paths unchanged), speaks
@@ -25,6 +28,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class KitWebConfiguration implements WebMvcConfigurer {
+
+    /** The folders under {@code static/} a service and the kit keep their files in, served under the same names. */
+    public static final List<String> ASSET_FOLDERS = List.of("kit", "css", "js");
 
     private final String contextPath;
 
@@ -72,6 +78,24 @@ public class KitWebConfiguration implements WebMvcConfigurer {
     @Bean
     KitModel kitModel() {
         return new KitModel();
+    }
+
+    /**
+     * Files are served under their folders' paths only ({@code spring.web.resources.add-mappings}
+     * is off in {@code KitDefaults}). Spring Boot's own mapping is {@code /**}: with the webjars
+     * locator on the class path, every link a page writes ({@code th:href="@{/my/book}"}) was then
+     * looked up as a file in four class-path folders and the webjars, on every request, and a miss
+     * is never cached. That was two thirds of the CPU a service spent on its start page (a flight
+     * recording of the appointments service under wrk, 2026-11-28).
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        // Versionless webjar links (/webjars/govuk-frontend/dist/...) are resolved to the jar's version.
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+        for (String folder : ASSET_FOLDERS) {
+            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/");
+        }
     }
 
     @Override
