@@ -3,7 +3,11 @@ package org.govpaas.platform.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import org.govpaas.identity.testing.Browser;
+import org.govpaas.platform.metering.MeteringProperties;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +25,9 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeteringProperties metering;
 
     Browser chromium;
     ChromeDriver browser;
@@ -123,6 +130,12 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(150)).until(
                 ExpectedConditions.textToBe(By.id("app-state"), "Running"));
         assertThat(browser.findElement(By.id("app-events")).getText()).contains("CREATED", "RUNNING");
+        // Times are the city's, and the column says so: a staff member reads the clock on the wall.
+        assertThat(browser.findElement(By.cssSelector("#app-events th")).getText())
+                .isEqualTo("When (" + metering.zone() + ")");
+        Instant shown = LocalDateTime.parse(browser.findElement(By.cssSelector("#app-events tbody td")).getText(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).atZone(metering.zone()).toInstant();
+        assertThat(Duration.between(shown, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
         chromium.screenshot("app-running-en");
 
         String url = browser.findElement(By.id("app-url")).getAttribute("href");
