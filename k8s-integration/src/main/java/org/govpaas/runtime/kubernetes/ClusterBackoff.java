@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 /**
  * Exponential back-off for calls to a cluster that is away: after a failure, calls fail at once
  * with the reason until the delay has passed (doubling from {@code first} up to {@code max} with
- * every failure in a row); the first success resets it. However often the reconciler loops, the
- * API server sees at most one attempt per delay, so an outage never turns into a tight loop.
+ * every failure in a row); the first success resets it, as does a change the status watch hears
+ * ({@link #answered}). However often the reconciler loops, the API server sees at most one attempt
+ * per delay (or per change it streamed), so an outage never turns into a tight loop.
  *
  * <p>Only faults of the cluster count (no answer, 429, 5xx). A 4xx answer is about the request
  * (refused by admission, forbidden by RBAC) and passes through unchanged.
@@ -40,11 +41,7 @@ final class ClusterBackoff {
         }
         try {
             T result = call.get();
-            synchronized (this) {
-                failuresInARow = 0;
-                retryAt = null;
-                reason = null;
-            }
+            answered();
             return result;
         } catch (KubernetesClientException e) {
             if (!isClusterFault(e)) {
@@ -60,6 +57,17 @@ final class ClusterBackoff {
                 throw unavailable(now);
             }
         }
+    }
+
+    /**
+     * The cluster answered a request made elsewhere (a watch event): the next call tries at once.
+     * An API server that streams changes is back; making callers wait out the delay would only
+     * have them answer from before the outage. A cluster that still fails starts a new back-off.
+     */
+    synchronized void answered() {
+        failuresInARow = 0;
+        retryAt = null;
+        reason = null;
     }
 
     void run(Runnable call) {

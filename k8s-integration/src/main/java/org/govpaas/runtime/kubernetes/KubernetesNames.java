@@ -1,8 +1,10 @@
 package org.govpaas.runtime.kubernetes;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.govpaas.runtime.AppId;
 
@@ -73,6 +75,22 @@ public final class KubernetesNames {
         labels.put(DEPARTMENT, id.department());
         labels.put(APP, id.name());
         return labels;
+    }
+
+    /**
+     * The app an object of the runtime belongs to, from its labels; empty for an object that is
+     * not an app's, or labelled as ours by hand with values no app could have.
+     */
+    public static Optional<AppId> appOf(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        if (labels == null || !MANAGED_BY_VALUE.equals(labels.get(MANAGED_BY))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new AppId(labels.get(DEPARTMENT), labels.get(APP)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Metadata of one object of an app, in the department's namespace, carrying the app's labels. */

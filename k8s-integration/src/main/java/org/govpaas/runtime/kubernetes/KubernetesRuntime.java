@@ -220,12 +220,8 @@ public final class KubernetesRuntime implements AppRuntime {
         List<AppId> apps = new ArrayList<>();
         for (Deployment deployment : client.apps().deployments().inAnyNamespace()
                 .withLabel(KubernetesNames.MANAGED_BY, KubernetesNames.MANAGED_BY_VALUE).list().getItems()) {
-            Map<String, String> labels = deployment.getMetadata().getLabels();
-            try {
-                apps.add(new AppId(labels.get(KubernetesNames.DEPARTMENT), labels.get(KubernetesNames.APP)));
-            } catch (IllegalArgumentException e) {
-                // Labelled as ours but not by us (hand-made); not an app of the platform.
-            }
+            // Labelled as ours but not by us (hand-made, no valid app labels): not an app of the platform.
+            KubernetesNames.appOf(deployment).ifPresent(apps::add);
         }
         return apps;
     }
@@ -242,6 +238,16 @@ public final class KubernetesRuntime implements AppRuntime {
     @Override
     public AutoCloseable followLogs(AppId id, Consumer<LogLine> sink) {
         return PodLogFollower.start(client, id.toString(), () -> pods(id), sink, Duration.ofSeconds(1));
+    }
+
+    /**
+     * Told by informers on the runtime's Deployments and pods; see {@link AppStatusWatch}. The
+     * watch hearing from the API server ends a back-off ({@link ClusterBackoff#answered}), so that
+     * the watcher's own look at the app reaches the cluster instead of the outage's last answer.
+     */
+    @Override
+    public AutoCloseable watchStatus(Consumer<AppId> changed) {
+        return AppStatusWatch.start(client, changed, backoff::answered);
     }
 
     private List<LogLine> tail(AppId id, int tail) {

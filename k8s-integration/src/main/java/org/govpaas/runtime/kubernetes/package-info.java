@@ -16,7 +16,8 @@
  * {@link org.govpaas.runtime.kubernetes.AppHttpRoute} (the Gateway API instead of Ingress). The
  * runtime contract suite runs against it on the mock API server with a simulated kubelet
  * ({@code KubernetesRuntimeContractTest}); {@link org.govpaas.runtime.kubernetes.PodLogFollower}
- * follows the pods' output.
+ * follows the pods' output, and {@link org.govpaas.runtime.kubernetes.AppStatusWatch} tells the
+ * control plane of an app whose status changed (informers on the runtime's Deployments and pods).
  *
  * The hypervisor tier's pod overhead is read from its RuntimeClass ({@link
  * org.govpaas.runtime.kubernetes.RuntimeClassOverhead}); the platform counts it in quota and cost.

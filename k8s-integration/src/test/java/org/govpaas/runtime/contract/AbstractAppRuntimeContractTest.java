@@ -119,6 +119,14 @@ public abstract class AbstractAppRuntimeContractTest {
         Http.get(instance.address(), "/log/" + text);
     }
 
+    /**
+     * Returns once {@code watch}, a handle from {@link AppRuntime#watchStatus}, is told of changes.
+     * By default at once; a runtime whose watch connects in the background waits for it here, so
+     * that a test's change is not made before anyone listens.
+     */
+    protected void awaitWatching(AutoCloseable watch) throws Exception {
+    }
+
     /** The tier the suite asks for: by default the weakest one the runtime supports. */
     protected IsolationTier isolation() {
         for (IsolationTier tier : IsolationTier.values()) {
@@ -339,6 +347,31 @@ public abstract class AbstractAppRuntimeContractTest {
             assertThat(status.instances()).singleElement().satisfies(i -> assertThat(i.restarts()).isPositive());
         });
         assertThat(countInstanceProcesses(spec.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusWatcherIsToldOfAnAppTurningReadyOrFailingUntilItStops() throws Exception {
+        AppRuntime watched = runtime;
+        List<AppStatus> heard = new CopyOnWriteArrayList<>();
+        AutoCloseable watch = watched.watchStatus(id -> heard.add(watched.status(id)));
+        awaitWatching(watch);
+        AppSpec healthy = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
+        AppSpec failing = spec(newAppId(), 1, Behaviour.EXIT_AT_START, 1, Map.of());
+
+        watched.apply(healthy);
+        watched.apply(failing);
+
+        // Told, not found by looking: the watcher's own look at the app it was told of shows the change.
+        await().atMost(convergenceTimeout()).pollInterval(POLL).until(() -> heard.stream().anyMatch(status ->
+                status.id().equals(healthy.id()) && status.state() == RuntimeState.RUNNING));
+        await().atMost(convergenceTimeout()).pollInterval(POLL).until(() -> heard.stream().anyMatch(status ->
+                status.id().equals(failing.id()) && status.state() == RuntimeState.FAILED));
+
+        watch.close();
+        AppSpec later = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
+        watched.apply(later);
+        awaitState(later.id(), RuntimeState.RUNNING);
+        assertThat(heard).as("told after the watch was closed").noneMatch(status -> status.id().equals(later.id()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppSpec;
@@ -102,6 +103,12 @@ class KubernetesRuntimeContractTest extends AbstractAppRuntimeContractTest {
     @Override
     protected boolean providesInstanceIndex() {
         return false;
+    }
+
+    /** The runtime's watch lists and connects in the background. */
+    @Override
+    protected void awaitWatching(AutoCloseable watch) throws Exception {
+        ((AppStatusWatch) watch).started().get(convergenceTimeout().toSeconds(), TimeUnit.SECONDS);
     }
 
     @Override

@@ -9,10 +9,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder in front of the mock API server that can be cut, as a network partition
- * cuts one replica off the cluster while the others still reach it.
+ * cuts one replica off the cluster while the others still reach it; or refuse connections for a
+ * while, as an API server that is down.
  */
 final class NetworkCut implements AutoCloseable {
 
@@ -21,6 +23,8 @@ final class NetworkCut implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean refusing;
+    private final AtomicInteger refused = new AtomicInteger();
 
     NetworkCut(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -45,6 +49,30 @@ final class NetworkCut implements AutoCloseable {
         }
     }
 
+    /** Until {@link #admit}, open connections are dropped and new ones closed as soon as they come. */
+    void refuse() throws IOException {
+        refusing = true;
+        drop();
+    }
+
+    void admit() {
+        refusing = false;
+    }
+
+    /** How many connections were closed at once while refusing. */
+    int refused() {
+        return refused.get();
+    }
+
+    private void drop() throws IOException {
+        synchronized (sockets) {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            sockets.clear();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         cut();
@@ -54,6 +82,11 @@ final class NetworkCut implements AutoCloseable {
         while (!cut) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    client.close();
+                    refused.incrementAndGet();
+                    continue;
+                }
                 Socket server = new Socket();
                 server.connect(new InetSocketAddress(targetHost, targetPort));
                 synchronized (sockets) {
