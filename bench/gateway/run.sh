@@ -9,9 +9,20 @@
 #   bench/gateway/run.sh DIRECT_URL GATEWAY_URL   against a running platform (see README.md)
 #   bench/gateway/run.sh --harness                starts a notice-board instance and a platform
 #                                                 whose directory routes /apps/bench/notices/ to it
+#   bench/gateway/run.sh --citizen-services       starts Keycloak and the platform, deploys each
+#                                                 citizen service and runs this script against one
+#                                                 of its public pages (GatewayOnCitizenServicesBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/gateway/common.sh
+
+if [[ ${1:-} == --citizen-services ]]; then
+  mvn -q -B -DskipTests install
+  mvn -q -B -f platform-core/pom.xml test -Dtest=GatewayOnCitizenServicesBenchmark -Dgovpaas.test.groups=benchmark \
+    -Dgovpaas.test.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false
+  echo; echo "figures: platform-core/target/gateway-citizen-services.txt"
+  exit 0
+fi
 
 RUNS=${RUNS:-5}
 DURATION=${DURATION:-10s}
@@ -76,7 +87,7 @@ if [[ ${1:-} == --harness ]]; then
 elif [[ $# -eq 2 ]]; then
   DIRECT=$1 GATEWAY=$2
 else
-  sed -n '2,9p' "$0" >&2
+  sed -n '2,12p' "$0" >&2
   exit 2
 fi
 

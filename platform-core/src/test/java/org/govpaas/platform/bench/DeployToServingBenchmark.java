@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,16 +62,9 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
 
     @Test
     void deployToServing() throws Exception {
-        StaffClient admin = as("platform-admin");
-        String dept = "bench-" + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> created = admin.api("POST", "/api/v1/departments", """
-                {"code": "%s", "nameZh": "基准测试", "nameEn": "Benchmark", "maxApps": 30, "maxInstances": 30,
-                 "maxMemoryMib": 16384, "monthlyBudget": 100000.00}""".formatted(dept));
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException(created.body());
-        }
+        BenchDepartment department = BenchDepartment.create(as("platform-admin"));
         // The warm-up is the jar's first deploy on this platform: no startup cache yet.
-        long first = deployAndAwait(admin, dept, "warm-up", "notice-board");
+        long first = deployAndAwait(department, "warm-up", "notice-board");
         Path cache = awaitStartupCache("notice-board");
 
         List<Deploy> deploys = new ArrayList<>();
@@ -82,7 +74,7 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
             jvm.add(standaloneStartMillis(List.of(), sampleJar()));
             Path extracted = cache.resolve(Files.readString(cache.resolve("ready")).strip());
             cachedJvm.add(standaloneStartMillis(List.of("-XX:AOTCache=" + cache.resolve("app.aot")), extracted));
-            deploys.add(measure(admin, dept, "run-" + run, "notice-board"));
+            deploys.add(measure(department, "run-" + run, "notice-board"));
         }
         StringBuilder report = new StringBuilder();
         describe(report, "notice-board", deploys);
@@ -96,12 +88,12 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
                 .append("\n");
 
         for (String service : CITIZEN_SERVICES) {
-            long firstOfService = deployAndAwait(admin, dept, "warm-" + service, service);
+            long firstOfService = deployAndAwait(department, "warm-" + service, service);
             awaitStartupCache(service);
-            deleteAndAwait(admin, dept, "warm-" + service);
+            department.deleteAndAwait("warm-" + service);
             List<Deploy> serviceDeploys = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
-                serviceDeploys.add(measure(admin, dept, service + "-" + run, service));
+                serviceDeploys.add(measure(department, service + "-" + run, service));
             }
             describe(report, service, serviceDeploys);
             report.append(service).append(" first deploy of the jar (no startup cache yet) ms: ").append(firstOfService)
@@ -112,10 +104,12 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
     }
 
     /** One deploy from POST to the first 200, where its time went, then the app deleted and gone. */
-    private Deploy measure(StaffClient admin, String dept, String name, String template)
+    private Deploy measure(BenchDepartment department, String name, String template)
             throws IOException, InterruptedException {
+        StaffClient admin = department.admin();
+        String dept = department.code();
         long posted = System.currentTimeMillis();
-        long total = deployAndAwait(admin, dept, name, template);
+        long total = deployAndAwait(department, name, template);
         long served = posted + total;
         String app = "/api/v1/departments/" + dept + "/apps/" + name;
         String logs = admin.api("GET", app + "/logs", null).body();
@@ -132,7 +126,7 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
             throw new IllegalStateException("no RUNNING event for " + name);
         }
         long recorded = Instant.parse(running.group(1)).toEpochMilli();
-        deleteAndAwait(admin, dept, name);
+        department.deleteAndAwait(name);
         return new Deploy(total, ready - jvm - posted, jvm, recorded - ready, served - recorded);
     }
 
@@ -152,32 +146,15 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
     }
 
     /** From the API's POST to the first 200 of the app's page through the gateway, in ms. */
-    private long deployAndAwait(StaffClient admin, String dept, String name, String template)
+    private long deployAndAwait(BenchDepartment department, String name, String template)
             throws InterruptedException {
         long t0 = System.nanoTime();
-        HttpResponse<String> accepted = admin.api("POST", "/api/v1/departments/" + dept + "/apps",
-                "{\"name\": \"" + name + "\", \"template\": \"" + template + "\""
-                        + (template.equals("permits") ? ", \"isolation\": \"process-sandboxed\"" : "") + "}");
-        if (accepted.statusCode() != 202) {
-            throw new IllegalStateException(accepted.body());
-        }
-        URI url = URI.create(baseUrl() + "/apps/" + dept + "/" + name + "/");
+        department.deploy(name, template);
+        URI url = URI.create(baseUrl() + "/apps/" + department.code() + "/" + name + "/");
         while (status(url) != 200) {
             Thread.sleep(20);
         }
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    /**
-     * Deletes the app with its data and waits until it is gone, so that its teardown (the
-     * database dropped, the sign-in clients removed) is not counted in the next deploy.
-     */
-    private void deleteAndAwait(StaffClient admin, String dept, String name) throws InterruptedException {
-        String app = "/api/v1/departments/" + dept + "/apps/" + name;
-        admin.api("DELETE", app + "?purgeData=true", null);
-        for (int i = 0; i < 600 && admin.api("GET", app, null).statusCode() != 404; i++) {
-            Thread.sleep(100);
-        }
     }
 
     /** The folder of an app jar's startup cache, once its background training has finished. */
