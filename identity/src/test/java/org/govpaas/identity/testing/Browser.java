@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -71,6 +73,17 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
+    }
+
+    /**
+     * The font the page's body and each element in it with a GOV.UK Frontend class ask for first,
+     * as the browser computed it. GOV.UK's own font, GDS Transport, is licensed for gov.uk only: none of
+     * our pages may ask for it (nor for its files, which nothing serves).
+     */
+    public Set<String> govukElementFonts() {
+        List<?> fonts = (List<?>) driver.executeScript("return [document.body, ...document.body.querySelectorAll('[class*=\"govuk-\"]')]"
+                + ".map(e => getComputedStyle(e).fontFamily.split(',')[0].replaceAll('\"', '').trim())");
+        return new TreeSet<>(fonts.stream().map(String::valueOf).toList());
     }
 
     public String pageText() {

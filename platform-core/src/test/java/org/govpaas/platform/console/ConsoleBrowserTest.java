@@ -130,6 +130,7 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(150)).until(
                 ExpectedConditions.textToBe(By.id("app-state"), "Running"));
         assertThat(browser.findElement(By.id("app-events")).getText()).contains("CREATED", "RUNNING");
+        assertThat(chromium.govukElementFonts()).containsExactly("system-ui");
         // Times are the city's, and the column says so: a staff member reads the clock on the wall.
         assertThat(browser.findElement(By.cssSelector("#app-events th")).getText())
                 .isEqualTo("When (" + metering.zone() + ")");
@@ -141,6 +142,7 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         String url = browser.findElement(By.id("app-url")).getAttribute("href");
         browser.get(url.replace("http://localhost:" + port, baseUrl()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Civil affairs notices");
+        assertThat(chromium.govukElementFonts()).containsExactly("system-ui");
         chromium.screenshot("citizen-app");
 
         browser.get(baseUrl() + "/?lang=en");
@@ -154,6 +156,8 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         browser.get(baseUrl() + "/?lang=zh-CN");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("市民服务");
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("服务");
+        // The system's CJK-capable fonts, never GOV.UK's own (licensed for gov.uk, no Chinese glyphs).
+        assertThat(chromium.govukElementFonts()).containsExactly("system-ui");
         chromium.screenshot("portal-zh");
         browser.get(baseUrl() + "/?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Citizen services");

@@ -47,6 +47,8 @@ class AppointmentJourneyTest {
         try (Browser browser = Browser.start()) {
             browser.open(APP_URL).screenshot("01-home");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("预约到办事大厅办理业务");
+            // The kit's CJK-capable fonts, never GOV.UK's own (licensed for gov.uk, no Chinese glyphs).
+            assertThat(browser.govukElementFonts()).containsExactly("system-ui");
             browser.find(By.id("start-booking")).click();
 
             browser.register(citizen, AppSignInFixture.PASSWORD);
