@@ -119,23 +119,13 @@ class KubernetesRuntimeStatusWatchTest {
 
         report(Pods.ready(SCHOOLS_CLINIC, "clinic-a", "10.2.0.11"));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(heard).anySatisfy(status -> {
-            assertThat(status.id()).isEqualTo(SCHOOLS_CLINIC);
-            assertThat(status.state()).isEqualTo(RuntimeState.RUNNING);
-            assertThat(status.instances()).singleElement()
-                    .satisfies(instance -> assertThat(instance.address()).isEqualTo("10.2.0.11:8080"));
-        }));
+        awaitHeardRunningAt(SCHOOLS_CLINIC, "10.2.0.11:8080");
         assertThat(heard).as("nothing of the health department's clinic changed")
                 .extracting(AppStatus::id).containsOnly(SCHOOLS_CLINIC);
 
         report(Pods.ready(Specs.CLINIC, "clinic-a", "10.1.0.11"));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(heard).anySatisfy(status -> {
-            assertThat(status.id()).isEqualTo(Specs.CLINIC);
-            assertThat(status.state()).isEqualTo(RuntimeState.RUNNING);
-            assertThat(status.instances()).singleElement()
-                    .satisfies(instance -> assertThat(instance.address()).isEqualTo("10.1.0.11:8080"));
-        }));
+        awaitHeardRunningAt(Specs.CLINIC, "10.1.0.11:8080");
     }
 
     @Test
@@ -255,6 +245,16 @@ class KubernetesRuntimeStatusWatchTest {
         }));
         assertThat(requests).as("listed once at the start and again after the 410")
                 .filteredOn(request -> request.startsWith("GET /api/v1/pods?labelSelector=")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    /** The watcher was told of {@code id} and saw it running on its one instance at {@code address}. */
+    private void awaitHeardRunningAt(AppId id, String address) {
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(heard).anySatisfy(status -> {
+            assertThat(status.id()).isEqualTo(id);
+            assertThat(status.state()).isEqualTo(RuntimeState.RUNNING);
+            assertThat(status.instances()).singleElement()
+                    .satisfies(instance -> assertThat(instance.address()).isEqualTo(address));
+        }));
     }
 
     private AppStatusWatch watch(KubernetesRuntime on, Consumer<AppId> watcher) throws Exception {

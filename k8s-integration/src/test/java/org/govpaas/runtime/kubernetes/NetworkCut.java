@@ -43,9 +43,7 @@ final class NetworkCut implements AutoCloseable {
         synchronized (sockets) {
             cut = true;
             listener.close();
-            for (Socket socket : sockets) {
-                socket.close();
-            }
+            drop();
         }
     }
 

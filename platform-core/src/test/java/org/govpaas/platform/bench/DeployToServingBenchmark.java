@@ -2,9 +2,6 @@ package org.govpaas.platform.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,7 +43,6 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
     static final Pattern STARTED = Pattern.compile(
             "(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(?:Z|[+-]\\d\\d:\\d\\d))[^\"]*?Started [^\"]*?process running for ([0-9.]+)");
     static final Pattern RUNNING_EVENT = Pattern.compile("\"occurredAt\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"type\"\\s*:\\s*\"RUNNING\"");
-    final HttpClient http = HttpClient.newHttpClient();
 
     /**
      * Where one deploy's time went, from the clocks of this machine: POST to the JVM's start (the
@@ -62,9 +58,9 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
 
     @Test
     void deployToServing() throws Exception {
-        BenchDepartment department = BenchDepartment.create(as("platform-admin"));
+        BenchDepartment department = BenchDepartment.create(as("platform-admin"), baseUrl());
         // The warm-up is the jar's first deploy on this platform: no startup cache yet.
-        long first = deployAndAwait(department, "warm-up", "notice-board");
+        long first = department.deployAndAwait("warm-up", "notice-board");
         Path cache = awaitStartupCache("notice-board");
 
         List<Deploy> deploys = new ArrayList<>();
@@ -88,7 +84,7 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
                 .append("\n");
 
         for (String service : CITIZEN_SERVICES) {
-            long firstOfService = deployAndAwait(department, "warm-" + service, service);
+            long firstOfService = department.deployAndAwait("warm-" + service, service);
             awaitStartupCache(service);
             department.deleteAndAwait("warm-" + service);
             List<Deploy> serviceDeploys = new ArrayList<>();
@@ -109,7 +105,7 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
         StaffClient admin = department.admin();
         String dept = department.code();
         long posted = System.currentTimeMillis();
-        long total = deployAndAwait(department, name, template);
+        long total = department.deployAndAwait(name, template);
         long served = posted + total;
         String app = "/api/v1/departments/" + dept + "/apps/" + name;
         String logs = admin.api("GET", app + "/logs", null).body();
@@ -143,18 +139,6 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
 
     private static List<Long> column(List<Deploy> deploys, ToLongFunction<Deploy> part) {
         return deploys.stream().map(d -> part.applyAsLong(d)).toList();
-    }
-
-    /** From the API's POST to the first 200 of the app's page through the gateway, in ms. */
-    private long deployAndAwait(BenchDepartment department, String name, String template)
-            throws InterruptedException {
-        long t0 = System.nanoTime();
-        department.deploy(name, template);
-        URI url = URI.create(baseUrl() + "/apps/" + department.code() + "/" + name + "/");
-        while (status(url) != 200) {
-            Thread.sleep(20);
-        }
-        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** The folder of an app jar's startup cache, once its background training has finished. */
@@ -208,25 +192,13 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
         Process process = builder.start();
         try {
             URI ready = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-            while (status(ready) != 200) {
+            while (BenchDepartment.status(ready) != 200) {
                 Thread.sleep(20);
             }
             return (System.nanoTime() - t0) / 1_000_000;
         } finally {
             process.destroy();
             process.waitFor();
-        }
-    }
-
-    private int status(URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
         }
     }
 

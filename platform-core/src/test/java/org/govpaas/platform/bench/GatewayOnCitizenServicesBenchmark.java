@@ -3,10 +3,6 @@ package org.govpaas.platform.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,16 +42,14 @@ class GatewayOnCitizenServicesBenchmark extends PlatformIntegrationTest {
     @Autowired
     AppDirectory directory;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void gatewayOverheadOnCitizenServices() throws Exception {
-        BenchDepartment department = BenchDepartment.create(as("platform-admin"));
+        BenchDepartment department = BenchDepartment.create(as("platform-admin"), baseUrl());
         String dept = department.code();
         StringBuilder report = new StringBuilder();
         for (Page page : PAGES) {
             String name = page.template();
-            deployAndAwait(department, name, page.template());
+            department.deployAndAwait(name, page.template());
             AppDirectory.Route route = directory.route(dept, name).orElseThrow();
             String direct = route.readyInstances().getFirst() + route.routePath() + page.path();
             String gateway = baseUrl() + route.routePath() + page.path();
@@ -66,24 +60,6 @@ class GatewayOnCitizenServicesBenchmark extends PlatformIntegrationTest {
             department.deleteAndAwait(name);
         }
         Files.writeString(Path.of("target", "gateway-citizen-services.txt"), report);
-    }
-
-    private void deployAndAwait(BenchDepartment department, String name, String template)
-            throws IOException, InterruptedException {
-        department.deploy(name, template);
-        URI url = URI.create(baseUrl() + "/apps/" + department.code() + "/" + name + "/");
-        for (int i = 0; i < 3000; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(name + " did not serve its page within 5 minutes");
     }
 
     /** The gateway benchmark script against the two URLs: echoed as it comes; its figures returned. */
