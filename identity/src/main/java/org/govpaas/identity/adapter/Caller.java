@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param username    the Keycloak {@code preferred_username}
  * @param displayName a name to show (falls back to the username)
- * @param platformRoles realm roles such as {@code platform-admin} and {@code it-office}
+ * @param platformRoles the platform's realm roles held: {@code platform-admin}, {@code it-office}
  * @param departments department code to the roles held in it
  */
 public record Caller(String username, String displayName, Set<String> platformRoles,
@@ -17,6 +17,8 @@ public record Caller(String username, String displayName, Set<String> platformRo
 
     public static final String PLATFORM_ADMIN = "platform-admin";
     public static final String IT_OFFICE = "it-office";
+    /** The realm roles that mean something to the platform; department roles are groups. */
+    public static final Set<String> PLATFORM_ROLES = Set.of(PLATFORM_ADMIN, IT_OFFICE);
 
     public Caller {
         platformRoles = Set.copyOf(platformRoles);

@@ -26,7 +26,10 @@ public final class KeycloakClaims {
     public static Caller toCaller(Map<String, Object> claims) {
         String username = stringClaim(claims, "preferred_username", stringClaim(claims, "sub", "unknown"));
         String name = stringClaim(claims, "name", username);
+        // Keycloak also puts its own realm roles in the claim (default-roles-<realm>, offline_access,
+        // uma_authorization); they grant nothing here, and the console would list them as roles.
         Set<String> roles = new HashSet<>(listClaim(claims, "roles"));
+        roles.retainAll(Caller.PLATFORM_ROLES);
         Map<String, Set<DepartmentRole>> departments = new LinkedHashMap<>();
         for (String path : listClaim(claims, "groups")) {
             if (!path.startsWith(DEPARTMENTS_GROUP)) {

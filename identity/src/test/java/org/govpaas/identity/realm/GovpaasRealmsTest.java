@@ -8,8 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.govpaas.identity.adapter.Caller;
+import org.govpaas.identity.adapter.DepartmentRole;
+import org.govpaas.identity.adapter.KeycloakClaims;
 import org.govpaas.identity.testing.BrowserlessLogin;
 import org.govpaas.identity.testing.BrowserlessLogin.LoginFailedException;
 import org.govpaas.identity.testing.BrowserlessLogin.TokenResponse;
@@ -64,6 +68,16 @@ class GovpaasRealmsTest {
         assertThat(strings(id.get("groups"))).contains(DEVELOPER_GROUP);
         assertThat(strings(id.get("roles"))).contains("it-office");
         assertThat(strings(id.get("aud"))).containsExactly("govpaas-cli");
+
+        // What the platform makes of the claims: Keycloak puts its own realm roles in them too
+        // (default-roles-govpaas-staff and what it holds), which grant nothing and are no platform role.
+        assertThat(strings(claims.get("roles"))).contains("default-roles-govpaas-staff", "offline_access");
+        @SuppressWarnings("unchecked")
+        Caller caller = KeycloakClaims.toCaller(JsonMapper.builder().build().convertValue(claims, Map.class));
+        assertThat(caller.username()).isEqualTo(developer);
+        assertThat(caller.platformRoles()).containsExactly("it-office");
+        assertThat(caller.departments()).containsOnlyKeys("civil-affairs");
+        assertThat(caller.hasRole("civil-affairs", DepartmentRole.DEVELOPER)).isTrue();
     }
 
     /**
