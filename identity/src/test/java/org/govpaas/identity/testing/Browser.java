@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -25,6 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * never tries to download a browser.
  */
 public final class Browser implements AutoCloseable {
+
+    private static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^\\s?]+_[a-z]{2}(_[A-Z]{2})?\\?\\?");
 
     static final String CHROMIUM = System.getProperty("govpaas.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("govpaas.chromedriver", "/usr/bin/chromedriver");
@@ -125,8 +129,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Saves what the person saw to {@code target/screenshots/<name>.png}. */
+    /**
+     * Saves what the person saw to {@code target/screenshots/<name>.png}, after checking that it
+     * shows no missing message: Thymeleaf writes a key it cannot find as {@code ??key_locale??}.
+     */
     public Browser screenshot(String name) {
+        Matcher missing = MISSING_MESSAGE.matcher(pageText());
+        if (missing.find()) {
+            throw new AssertionError("Page " + driver.getCurrentUrl() + " (" + name + ") shows a missing message: "
+                    + missing.group());
+        }
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
