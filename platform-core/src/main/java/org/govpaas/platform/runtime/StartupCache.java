@@ -3,6 +3,7 @@ package org.govpaas.platform.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.govpaas.runtime.AppSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * failed training leaves no marker and the jar simply keeps starting the plain way. Instances
  * see the cache's folder read-only; the training's output, which is one app's own, is kept
  * beside it, out of their sight.
+ *
+ * <p>A cache takes 60-150 MB, and every build of an app makes a new jar (Spring AOT's generated
+ * proxies differ from build to build). So a cache no start can use any more, that of a jar since
+ * rebuilt or gone, is removed when the platform starts and after each training, unless a live
+ * process still runs from it.
  */
 final class StartupCache {
 
@@ -46,6 +53,8 @@ final class StartupCache {
     private static final String READY = "ready";
     private static final String CACHE_FILE = "app.aot";
     private static final String RECORDING = "app.aotconf";
+    /** The jar a cache was made from, by absolute path. */
+    private static final String SOURCE = "source";
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
     /** Requests of each path in the training: enough to load what a first request loads. */
     private static final int WARM_UP_REQUESTS = 5;
@@ -77,6 +86,9 @@ final class StartupCache {
         this.javaHome = java.toAbsolutePath().getParent().getParent();
         this.sandbox = sandbox;
         this.supported = enabled && javaFeatureVersion(java) >= 25;
+        if (supported) {
+            trainer.execute(this::removeUnusable); // before any training: never beside one
+        }
     }
 
     /**
@@ -126,6 +138,7 @@ final class StartupCache {
             StateStore.deleteTree(dir);
             Files.deleteIfExists(output);
             Files.createDirectories(dir.resolve("tmp"));
+            Files.writeString(dir.resolve(SOURCE), jar.toAbsolutePath().toString());
             // The cache records class-path entries by path, so extract straight into the final folder.
             finish(start(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                     dir.resolve("app").toString()), dir, output, List.of(jar, javaHome), Map.of()));
@@ -149,6 +162,7 @@ final class StartupCache {
             if (Files.isRegularFile(dir.resolve(CACHE_FILE))) {
                 Files.writeString(dir.resolve(READY), dir.relativize(extracted).toString());
                 log.info("Startup cache for {} ready in {} ms", jar.getFileName(), (System.nanoTime() - started) / 1_000_000);
+                removeUnusable();
             } else {
                 log.warn("The training run of {} made no cache; it keeps starting without one (see {})",
                         jar.getFileName(), output);
@@ -196,6 +210,43 @@ final class StartupCache {
             if (process.isAlive()) {
                 ProcessTree.kill(process.toHandle());
             }
+        }
+    }
+
+    /**
+     * Removes each cache whose jar is gone or has other content now, and no live process runs
+     * from; caches made before their jar was recorded count as such. Runs on the training thread
+     * only, so never beside a training.
+     */
+    private void removeUnusable() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<String> commandLines = ProcessHandle.allProcesses()
+                .map(process -> process.info().commandLine().orElse("")).toList();
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path dir : entries.filter(Files::isDirectory).toList()) {
+                String folder = dir.toString();
+                if (usable(dir) || commandLines.stream().anyMatch(line -> line.contains(folder))) {
+                    continue;
+                }
+                StateStore.deleteTree(dir);
+                Files.deleteIfExists(dir.resolveSibling(dir.getFileName() + ".log"));
+                scheduled.remove(dir.getFileName().toString()); // the same content again is trained again
+                log.info("Removed the startup cache {}: its jar has been rebuilt or removed", dir.getFileName());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Cannot remove unusable startup caches in {}: {}", root, e.getMessage());
+        }
+    }
+
+    /** Whether the jar this cache was made from is still there with the same content. */
+    private boolean usable(Path dir) {
+        try {
+            Path source = Path.of(Files.readString(dir.resolve(SOURCE)).strip());
+            return Files.isRegularFile(source) && digest(source).filter(dir.getFileName().toString()::equals).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

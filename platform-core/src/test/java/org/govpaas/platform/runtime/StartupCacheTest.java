@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +85,52 @@ class StartupCacheTest {
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://" + instance.address()
                     + "/apps/civil-affairs/notices/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                     .isEqualTo(200);
+        }
+    }
+
+    /**
+     * A cache takes 60-150 MB and every build of an app makes a new jar: the cache of a jar since
+     * rebuilt goes once no instance runs from it, here at the platform's next start.
+     */
+    @Test
+    void theCacheOfARebuiltJarIsRemovedOnceNoInstanceRunsFromIt(@TempDir Path jars) throws Exception {
+        assumeThat(StartupCache.javaFeatureVersion(Path.of(System.getProperty("java.home"), "bin", "java")))
+                .as("the ahead-of-time cache needs JDK 25").isGreaterThanOrEqualTo(25);
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        Path jar = jars.resolve("notice-board.jar");
+        Files.copy(TestArtifacts.repository().resolve(
+                "org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar"), jar);
+        AppId id = new AppId("civil-affairs", "notices");
+        Path cacheRoot = stateDir.resolve(".startup-cache");
+
+        runtime.apply(spec(id, jar, 1));
+        awaitRunning(id);
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyMarkers(cacheRoot) == 1);
+        Path first = cacheFolder(cacheRoot);
+        runtime.apply(spec(id, jar, 2));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runtime.status(id), s -> s.state() == RuntimeState.RUNNING && s.readyInstances() == 2);
+        assertThat(commandLines(id)).anySatisfy(line -> assertThat(line).contains(first.toString()));
+
+        rebuild(jar);
+        runtime.apply(spec(id, jar, 3));
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyMarkers(cacheRoot) == 2);
+        assertThat(first).as("an instance still runs from the first cache").isDirectory();
+
+        runtime.delete(id);
+        runtime.close();
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !Files.exists(first));
+        assertThat(first.resolveSibling(first.getFileName() + ".log")).doesNotExist();
+        assertThat(readyMarkers(cacheRoot)).as("the cache of the jar as it is now stays").isEqualTo(1);
+    }
+
+    /** What a new build of the app does to its jar: other content at the same path. */
+    private static void rebuild(Path jar) throws IOException {
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Files.writeString(zip.getPath("META-INF", "rebuilt"), "a new build");
         }
     }
 
