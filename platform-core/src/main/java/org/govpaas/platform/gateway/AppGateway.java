@@ -88,6 +88,11 @@ class AppGateway {
             try {
                 return forwarder.forward(request, route, attempts.get(i));
             } catch (UncheckedIOException e) {
+                if (!nothingWasSent(e) && timedOut(e)) {
+                    log.warn("Instance {} of {} sent nothing for the answer timeout: {}", attempts.get(i), id.get(),
+                            e.toString());
+                    return pages.gatewayTimeout(route);
+                }
                 if (!nothingWasSent(e) && !(idempotent(request) && closedWithoutAnswer(e))) {
                     log.warn("Instance {} of {} failed mid-request: {}", attempts.get(i), id.get(), e.toString());
                     return pages.badGateway(route);
@@ -106,6 +111,16 @@ class AppGateway {
     private static boolean closedWithoutAnswer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NoHttpResponseException || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sent, then silent past the answer timeout (the socket timeout of the apps' client). */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
         }

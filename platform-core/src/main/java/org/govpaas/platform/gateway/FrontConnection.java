@@ -29,11 +29,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * next target is tried. A connection closed before any answer is tried again elsewhere only for
  * a {@code GET} or {@code HEAD} without a body. When every instance of an app refused, the request
  * goes to the platform's server, whose gateway tries once more and answers with its page. An
- * answer cut short closes the citizen's connection, so the citizen cannot take it for whole.
+ * answer cut short closes the citizen's connection, so the citizen cannot take it for whole. An
+ * app that has the whole request and stays silent for the answer timeout is given up on: 504, or
+ * the answer cut short if it had begun.
  */
 final class FrontConnection extends ChannelInboundHandlerAdapter {
 
@@ -77,6 +81,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private final FrontRoutes routes;
     private final InetSocketAddress platform;
     private final Class<? extends SocketChannel> upstreamType;
+    private final Duration answerTimeout;
     /** Upstream connections waiting for this citizen's next request, one per target. */
     private final Map<InetSocketAddress, Channel> idle = new HashMap<>();
     /** Read while an exchange was under way: handled in order once it is over. */
@@ -91,11 +96,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private Exchange discarding;
 
     FrontConnection(FrontServer server, FrontRoutes routes, InetSocketAddress platform,
-                    Class<? extends SocketChannel> upstreamType) {
+                    Class<? extends SocketChannel> upstreamType, Duration answerTimeout) {
         this.server = server;
         this.routes = routes;
         this.platform = platform;
         this.upstreamType = upstreamType;
+        this.answerTimeout = answerTimeout;
     }
 
     @Override
@@ -263,7 +269,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                     @Override
                     protected void initChannel(SocketChannel upstream) {
                         upstream.pipeline().addLast(new HttpClientCodec(8192, MAX_ANSWER_HEADER_BYTES, 8192),
-                                new IdleStateHandler(0, 0, UPSTREAM_IDLE_SECONDS, TimeUnit.SECONDS),
+                                // Reader idle: an app silent while it owes an answer (see Exchange.silent).
+                                new IdleStateHandler(answerTimeout.toMillis(), 0,
+                                        TimeUnit.SECONDS.toMillis(UPSTREAM_IDLE_SECONDS), TimeUnit.MILLISECONDS),
                                 new Upstream(target));
                     }
                 })
@@ -356,6 +364,40 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 pending.clear();
             }
             upstream.flush();
+            if (requestComplete) {
+                startAnswerClock();
+            }
+        }
+
+        /** The app has the whole request: from now on it owes an answer. */
+        private void startAnswerClock() {
+            IdleStateHandler clock = upstream.pipeline().get(IdleStateHandler.class);
+            if (clock != null) {
+                clock.resetReadTimeout(); // a kept connection last read an earlier answer
+            }
+        }
+
+        /**
+         * The app has had the whole request and sent nothing for the answer timeout: the citizen
+         * is told so rather than left waiting on an app that hangs. Only for apps: the platform's
+         * own server streams the console's live updates, silent for minutes at a time.
+         */
+        void silent() {
+            if (!requestComplete || !plan.toApp()) {
+                return; // still sending a large body, which the app reads as it comes
+            }
+            log.warn("{} sent nothing for {} s while owing the answer to {} {}", target, answerTimeout.toSeconds(),
+                    request.method(), request.uri());
+            Channel hung = upstream;
+            upstream = null; // its closing is not a failure to retry
+            hung.close();
+            if (answering) {
+                cutShort();
+            } else {
+                end();
+                answerAndClose(HttpResponseStatus.GATEWAY_TIMEOUT, "服务没有及时应答，请稍后再试。 / "
+                        + "The service did not answer in time. Please try again later.");
+            }
         }
 
         void body(HttpContent content) {
@@ -368,6 +410,9 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 upstream.write(content);
             } else {
                 pending.add(content);
+            }
+            if (requestComplete && upstream != null) {
+                startAnswerClock();
             }
         }
 
@@ -581,8 +626,13 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof IdleStateEvent && idle.get(target) == ctx.channel()) {
-                ctx.close();
+            if (!(event instanceof IdleStateEvent idleEvent)) {
+                return;
+            }
+            if (idle.get(target) == ctx.channel()) {
+                ctx.close(); // kept for the citizen's next request, unused too long
+            } else if (idleEvent.state() == IdleState.READER_IDLE && inUse(ctx.channel())) {
+                exchange.silent();
             }
         }
 

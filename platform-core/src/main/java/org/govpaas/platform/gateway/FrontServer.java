@@ -60,10 +60,11 @@ final class FrontServer implements AutoCloseable {
     private volatile boolean draining;
 
     /**
-     * @param platform the platform's own server, on a loopback port
+     * @param platform      the platform's own server, on a loopback port
+     * @param answerTimeout how long an app may stay silent while it owes an answer
      * @throws PortInUseException when another process has the port
      */
-    FrontServer(InetAddress address, int port, InetSocketAddress platform, FrontRoutes routes) {
+    FrontServer(InetAddress address, int port, InetSocketAddress platform, FrontRoutes routes, Duration answerTimeout) {
         loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("gateway-front"), EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Class<? extends SocketChannel> upstreams = EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
@@ -78,7 +79,7 @@ final class FrontServer implements AutoCloseable {
                         citizen.pipeline().addLast(
                                 new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
                                 new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
-                                new FrontConnection(FrontServer.this, routes, platform, upstreams));
+                                new FrontConnection(FrontServer.this, routes, platform, upstreams, answerTimeout));
                     }
                 });
         try {

@@ -23,9 +23,11 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 class FrontedTomcatFactory extends TomcatServletWebServerFactory {
 
     private final ObjectProvider<FrontRoutes> routes;
+    private final Duration answerTimeout;
 
-    FrontedTomcatFactory(ObjectProvider<FrontRoutes> routes) {
+    FrontedTomcatFactory(ObjectProvider<FrontRoutes> routes, Duration answerTimeout) {
         this.routes = routes;
+        this.answerTimeout = answerTimeout;
     }
 
     @Override
@@ -92,7 +94,7 @@ class FrontedTomcatFactory extends TomcatServletWebServerFactory {
             tomcat.start();
             if (front == null) {
                 InetSocketAddress platform = new InetSocketAddress(InetAddress.getLoopbackAddress(), tomcat.getPort());
-                front = new FrontServer(address, port, platform, routes.getObject());
+                front = new FrontServer(address, port, platform, routes.getObject(), answerTimeout);
                 log.info("Gateway front server on port {}; the platform's own server behind it on {}", front.port(),
                         platform);
             }

@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
@@ -39,6 +40,12 @@ class GatewayConfiguration {
     static final String ROUTE_ID = "citizen-apps";
     /** Apps run on this machine or cluster: a refused or silent connection is known quickly. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long an app may stay silent once it has the whole request, or between two parts of its
+     * answer, before the citizen is told it did not answer in time (504) instead of waiting for
+     * ever on an app that hangs; nginx's proxy_read_timeout has the same default.
+     */
+    static final String ANSWER_TIMEOUT = "${govpaas.gateway.answer-timeout:60s}";
     /** Connections kept to one instance: enough for the platform's request threads under load. */
     static final int MAX_CONNECTIONS_PER_INSTANCE = 128;
     static final int MAX_CONNECTIONS = 1024;
@@ -76,12 +83,13 @@ class GatewayConfiguration {
      * through several threads (see bench/gateway/README.md).
      */
     @Bean(destroyMethod = "close")
-    CloseableHttpClient appHttpClient() {
+    CloseableHttpClient appHttpClient(@Value(ANSWER_TIMEOUT) Duration answerTimeout) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_INSTANCE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+                        .setSocketTimeout(Timeout.of(answerTimeout))
                         // An instance may have closed a connection that sat idle in the pool.
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
@@ -105,10 +113,11 @@ class GatewayConfiguration {
      */
     @Bean
     FrontedTomcatFactory tomcatServletWebServerFactory(ObjectProvider<FrontRoutes> routes,
+                                                       @Value(ANSWER_TIMEOUT) Duration answerTimeout,
                                                        ObjectProvider<TomcatConnectorCustomizer> connectorCustomizers,
                                                        ObjectProvider<TomcatContextCustomizer> contextCustomizers,
                                                        ObjectProvider<TomcatProtocolHandlerCustomizer<?>> protocolHandlerCustomizers) {
-        FrontedTomcatFactory factory = new FrontedTomcatFactory(routes);
+        FrontedTomcatFactory factory = new FrontedTomcatFactory(routes, answerTimeout);
         factory.getConnectorCustomizers().addAll(connectorCustomizers.orderedStream().toList());
         factory.getContextCustomizers().addAll(contextCustomizers.orderedStream().toList());
         factory.getProtocolHandlerCustomizers().addAll(protocolHandlerCustomizers.orderedStream().toList());

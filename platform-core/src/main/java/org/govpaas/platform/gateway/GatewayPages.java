@@ -39,6 +39,11 @@ class GatewayPages {
         return page(HttpStatus.BAD_GATEWAY, "badGateway", route);
     }
 
+    /** An instance had the request and stayed silent past the answer timeout. */
+    ServerResponse gatewayTimeout(Route route) {
+        return page(HttpStatus.GATEWAY_TIMEOUT, "gatewayTimeout", route);
+    }
+
     private ServerResponse page(HttpStatus status, String kind, Route route) {
         Map<String, Object> model = new HashMap<>();
         model.put("currentUser", null);

@@ -269,7 +269,7 @@ class FrontServerTest extends GatewayTestSupport {
     @Test
     void aSecondServerOnThePlatformsPortIsToldThePortIsInUse() {
         assertThatThrownBy(() -> new FrontServer(InetAddress.getLoopbackAddress(), port,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), null))
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), null, Duration.ofSeconds(60)))
                 .isInstanceOf(PortInUseException.class);
     }
 }
