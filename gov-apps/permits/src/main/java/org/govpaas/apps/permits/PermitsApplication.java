@@ -1,8 +1,12 @@
 package org.govpaas.apps.permits;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * 行政许可网上申请: online applications for one administrative approval. The permit type, its
@@ -13,6 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PermitsApplication {
+
+    /**
+     * The city's clock: "today" (a period cannot start before it) and the times pages show are
+     * the city's, not the server's, which on a cluster is usually UTC. Tests replace it.
+     */
+    @Bean
+    Clock clock(@Value("${permits.time-zone:Asia/Shanghai}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(PermitsApplication.class, args);

@@ -17,7 +17,12 @@ public final class MutableClock extends Clock {
     private final ZoneId zone;
 
     public MutableClock(Instant now) {
-        this(new AtomicReference<>(now), ZoneOffset.UTC);
+        this(now, ZoneOffset.UTC);
+    }
+
+    /** A clock in a service's own zone, for services that read "today" from the clock. */
+    public MutableClock(Instant now, ZoneId zone) {
+        this(new AtomicReference<>(now), zone);
     }
 
     private MutableClock(AtomicReference<Instant> now, ZoneId zone) {

@@ -1,5 +1,7 @@
 package org.govpaas.apps.permits.applications;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +26,12 @@ public class Applications {
 
     private final ApplicationMapper mapper;
     private final PermitForm form;
+    private final Clock clock;
 
-    Applications(ApplicationMapper mapper, PermitForm form) {
+    Applications(ApplicationMapper mapper, PermitForm form, Clock clock) {
         this.mapper = mapper;
         this.form = form;
+        this.clock = clock;
     }
 
     /** Checks everything first; stores the application, its documents and its first history row together. */
@@ -35,7 +39,7 @@ public class Applications {
     public Outcome submit(Actor citizen, Map<String, String> submitted, List<Upload> uploads) {
         FormDefinition definition = form.definition();
         Map<String, String> answers = definition.normalise(submitted);
-        List<FieldProblem> problems = new ArrayList<>(definition.check(answers));
+        List<FieldProblem> problems = new ArrayList<>(definition.check(answers, LocalDate.now(clock)));
         problems.addAll(checkUploads(uploads, uploads.size()));
         if (!problems.isEmpty()) {
             return Outcome.refused(problems);
@@ -64,7 +68,7 @@ public class Applications {
         }
         FormDefinition definition = form.definition();
         Map<String, String> answers = definition.normalise(submitted);
-        List<FieldProblem> problems = new ArrayList<>(definition.check(answers));
+        List<FieldProblem> problems = new ArrayList<>(definition.check(answers, LocalDate.now(clock)));
         List<Attachment> existing = mapper.attachments(application.id());
         long kept = existing.stream().filter(a -> !removedIds.contains(a.publicId())).count();
         problems.addAll(checkUploads(added, (int) kept + added.size()));

@@ -1,5 +1,6 @@
 package org.govpaas.apps.permits.form;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * array such as
  * <pre>[{"name":"location","labelZh":"占用地点","labelEn":"Location","kind":"text","required":true,"maxLength":200}]</pre>
  * {@code kind} is one of text, textarea, date, number, email, phone; {@code required} defaults
- * to false and {@code maxLength} to the kind's usual size. Field names are the keys answers are
+ * to false and {@code maxLength} to the kind's usual size. Date fields named as a period's start
+ * and end get its rules (see {@link FieldDefinition}). Field names are the keys answers are
  * stored under, so renaming a field in a later deploy leaves earlier answers under the old name
  * (they are still shown, labelled by that name).
  */
@@ -141,8 +143,12 @@ public record FormDefinition(List<FieldDefinition> fields) {
         return answers;
     }
 
-    /** Problems of normalised answers, in form order; empty when the form may be submitted. */
-    public List<FieldProblem> check(Map<String, String> answers) {
+    /**
+     * Problems of normalised answers, in form order; empty when the form may be submitted.
+     *
+     * @param today the date in the service's time zone, which a period's start may not precede
+     */
+    public List<FieldProblem> check(Map<String, String> answers, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldDefinition field : fields) {
             String answer = answers.get(field.name());
@@ -155,9 +161,30 @@ public record FormDefinition(List<FieldDefinition> fields) {
             } else if (field.kind() != FieldKind.TEXTAREA && answer.contains("\n")) {
                 problems.add(new FieldProblem(field.name(), "answer.error.oneLine"));
             } else {
-                field.kind().problemWith(answer).ifPresent(key -> problems.add(new FieldProblem(field.name(), key)));
+                Optional<String> kindProblem = field.kind().problemWith(answer);
+                kindProblem.ifPresent(key -> problems.add(new FieldProblem(field.name(), key)));
+                if (kindProblem.isEmpty() && field.kind() == FieldKind.DATE) {
+                    periodProblem(field, LocalDate.parse(answer), answers, today).ifPresent(problems::add);
+                }
             }
         }
         return problems;
+    }
+
+    private Optional<FieldProblem> periodProblem(FieldDefinition field, LocalDate date, Map<String, String> answers,
+                                                 LocalDate today) {
+        if (field.startsPeriod() && date.isBefore(today)) {
+            return Optional.of(new FieldProblem(field.name(), "answer.error.past", today.toString()));
+        }
+        // The start's own problems are reported at the start; an end is compared only with a real date.
+        Optional<LocalDate> start = field.periodStartName().flatMap(this::field)
+                .filter(f -> f.kind() == FieldKind.DATE)
+                .map(f -> answers.get(f.name()))
+                .filter(answer -> FieldKind.DATE.problemWith(answer).isEmpty())
+                .map(LocalDate::parse);
+        if (start.isPresent() && date.isBefore(start.get())) {
+            return Optional.of(new FieldProblem(field.name(), "answer.error.beforeStart", start.get().toString()));
+        }
+        return Optional.empty();
     }
 }

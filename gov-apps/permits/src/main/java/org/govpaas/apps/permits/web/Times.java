@@ -1,14 +1,14 @@
 package org.govpaas.apps.permits.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Times as the city reads them ({@code ${@times.format(t)}} in templates), in the city's zone
- * rather than the server's, which on a cluster is usually UTC.
+ * (the application clock's) rather than the server's, which on a cluster is usually UTC.
  */
 @Component("times")
 public class Times {
@@ -17,8 +17,8 @@ public class Times {
 
     private final ZoneId zone;
 
-    Times(@Value("${permits.time-zone:Asia/Shanghai}") String zone) {
-        this.zone = ZoneId.of(zone);
+    Times(Clock clock) {
+        this.zone = clock.getZone();
     }
 
     public String format(Instant instant) {

@@ -91,6 +91,24 @@ class ApplicationsTest extends DomainTest {
     }
 
     @Test
+    void aPeriodStartingBeforeTheCitysTodayOrEndingBeforeItStartsIsRefusedAndNothingIsStored() {
+        // The clock is just after midnight in Shanghai: 2026-11-20 is still today in UTC, not in the city.
+        Map<String, String> answers = answers();
+        answers.put("startDate", "2026-11-20");
+        answers.put("endDate", "2026-11-19");
+
+        Outcome outcome = applications.submit(newCitizen(), answers, List.of(pdf("a.pdf")));
+
+        assertThat(outcome.problems()).extracting(FieldProblem::field, FieldProblem::messageKey).containsExactly(
+                tuple("startDate", "answer.error.past"),
+                tuple("endDate", "answer.error.beforeStart"));
+        assertNothingStored();
+        answers.put("startDate", "2026-11-21");
+        answers.put("endDate", "2026-11-21");
+        assertThat(applications.submit(newCitizen(), answers, List.of(pdf("a.pdf"))).isDone()).isTrue();
+    }
+
+    @Test
     void anOversizedDocumentIsRefusedAndNothingIsStored() {
         int fiveMb = 5 * 1024 * 1024;
         Outcome outcome = applications.submit(newCitizen(), answers(), List.of(ofSize("big.pdf", fiveMb + 1)));

@@ -1,6 +1,7 @@
 package org.govpaas.apps.permits.applications;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.govpaas.apps.permits.TestClockConfiguration;
 import org.govpaas.apps.permits.form.PermitForm;
 import org.govpaas.apps.permits.form.PermitSettings;
 import org.mybatis.spring.annotation.MapperScan;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The domain without the web: the real schema (Flyway), the real mappers on a real PostgreSQL,
- * the services and the form from application.yml's defaults. No sign-in, so these tests need no
+ * the services and the form from application.yml's defaults, the city's clock pinned. No sign-in, so these tests need no
  * Keycloak and run in seconds.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,6 @@ import org.springframework.context.annotation.Import;
         JdbcTemplateAutoConfiguration.class})
 @EnableConfigurationProperties(PermitSettings.class)
 @MapperScan(basePackages = "org.govpaas.apps.permits.applications", annotationClass = Mapper.class)
-@Import({PermitForm.class, Applications.class, Reviews.class})
+@Import({PermitForm.class, Applications.class, Reviews.class, TestClockConfiguration.class})
 class DomainTestConfiguration {
 }

@@ -2,13 +2,58 @@ package org.govpaas.apps.permits.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** What a deploying developer may write in the fields parameter, and what they are told when it is wrong. */
 class FormDefinitionTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    static final FormDefinition PERIODS = FormDefinition.parse("""
+            [{"name":"startDate","labelZh":"开始日期","labelEn":"Start date","kind":"date"},
+             {"name":"endDate","labelZh":"结束日期","labelEn":"End date","kind":"date"},
+             {"name":"workStart","labelZh":"施工开始","labelEn":"Works start","kind":"date"},
+             {"name":"workEnd","labelZh":"施工结束","labelEn":"Works end","kind":"date"},
+             {"name":"birthDate","labelZh":"出生日期","labelEn":"Date of birth","kind":"date"},
+             {"name":"startingDate","labelZh":"起始","labelEn":"Starting","kind":"date"},
+             {"name":"weekendDate","labelZh":"周末","labelEn":"Weekend","kind":"date"},
+             {"name":"startNote","labelZh":"说明","labelEn":"Note","kind":"text"}]""");
+
+    @Test
+    void aPeriodsStartIsNotBeforeTodayAndItsEndNotBeforeItsStart() {
+        assertThat(periodProblems(Map.of("startDate", "2026-11-20", "endDate", "2026-11-19"))).containsExactly(
+                tuple("startDate", "answer.error.past", List.of("2026-11-21")),
+                tuple("endDate", "answer.error.beforeStart", List.of("2026-11-20")));
+        assertThat(periodProblems(Map.of("startDate", "2026-12-01", "endDate", "2026-11-30"))).containsExactly(
+                tuple("endDate", "answer.error.beforeStart", List.of("2026-12-01")));
+        assertThat(periodProblems(Map.of("workStart", "2026-11-01", "workEnd", "2026-10-01"))).containsExactly(
+                tuple("workStart", "answer.error.past", List.of("2026-11-21")),
+                tuple("workEnd", "answer.error.beforeStart", List.of("2026-11-01")));
+        // Today, and a period of one day, are fine.
+        assertThat(periodProblems(Map.of("startDate", "2026-11-21", "endDate", "2026-11-21"))).isEmpty();
+    }
+
+    @Test
+    void onlyDateFieldsNamedAsAPeriodsBoundsHaveItsRules() {
+        // A date of birth is in the past; "starting" and "weekend" are other words; a text is no date.
+        assertThat(periodProblems(Map.of("birthDate", "1990-05-01", "startingDate", "2020-01-01",
+                "weekendDate", "2020-01-04", "startNote", "2020-01-01"))).isEmpty();
+        // An end whose start was not given, or is not a date, has nothing to be compared with.
+        assertThat(periodProblems(Map.of("endDate", "2020-01-01"))).isEmpty();
+        assertThat(periodProblems(Map.of("startDate", "2026-13-01", "endDate", "2026-12-01")))
+                .containsExactly(tuple("startDate", "answer.error.date", List.of()));
+    }
+
+    private static List<Tuple> periodProblems(Map<String, String> answers) {
+        return PERIODS.check(answers, TODAY).stream()
+                .map(p -> tuple(p.field(), p.messageKey(), List.of(p.arguments()))).toList();
+    }
 
     @Test
     void aDefinitionGivesFieldsInOrderWithDefaults() {
@@ -60,7 +105,7 @@ class FormDefinitionTest {
                  {"name":"b","labelZh":"乙","labelEn":"B","kind":"textarea"}]""");
         assertThat(form.normalise(Map.of("a", "  x  ", "b", "line 1\r\nline 2", "_csrf", "t", "c", "extra")))
                 .containsExactly(Map.entry("a", "x"), Map.entry("b", "line 1\nline 2"));
-        assertThat(form.check(Map.of("a", "two\nlines"))).extracting(FieldProblem::messageKey)
+        assertThat(form.check(Map.of("a", "two\nlines"), TODAY)).extracting(FieldProblem::messageKey)
                 .containsExactly("answer.error.oneLine");
     }
 

@@ -46,6 +46,16 @@ class PermitsJourneyTest extends RunningApp {
             fill(citizen, Map.of("applicant", "杭州某某建筑有限公司", "phone", "13800138000",
                     "email", citizenName + "@example.org", "location", "西湖区文三路 100 号门前人行道", "area", "24.5",
                     "purpose", "外墙维修，搭设脚手架"));
+            // A period that ends before it starts, starting yesterday in the city: both in the summary.
+            date(citizen, "startDate", "2026-11-20");
+            date(citizen, "endDate", "2026-11-01");
+            citizen.driver().findElement(By.id("field-files")).sendKeys(plan.toString());
+            citizen.driver().findElement(By.id("submit")).click();
+            assertThat(citizen.find(By.id("error-summary")).getText())
+                    .contains("开始日期不能早于今天（2026-11-21）", "结束日期不能早于开始日期（2026-11-20）")
+                    .doesNotContain("请填写");
+            settled(citizen).screenshot("permits-02b-dates-refused");
+
             date(citizen, "startDate", "2026-12-01");
             date(citizen, "endDate", "2026-12-20");
             citizen.driver().findElement(By.id("field-files")).sendKeys(plan.toString());

@@ -1,6 +1,7 @@
 package org.govpaas.apps.permits.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -90,6 +91,31 @@ class PermitsWebTest extends RunningApp {
         assertThat(page.body()).doesNotContain(SCRIPT).contains("&lt;script&gt;");
         assertThat(count("permit_application")).isEqualTo(before);
         assertThat(count("attachment where file_name in ('scan.pdf', 'photo.pdf', 'big.pdf')")).isZero();
+    }
+
+    @Test
+    void aPeriodThatStartsInThePastOrEndsBeforeItStartsIsRefusedInTheSummaryAndNothingIsStored() {
+        BrowserlessLogin citizen = signedIn(SIGN_IN.citizen("dates"), "my/applications");
+        int before = count("permit_application");
+        // Yesterday in the city (still today in UTC), and an end before the start.
+        Multipart backwards = validForm(citizen).field("answer.startDate", "2026-11-20")
+                .field("answer.endDate", "2026-11-01").file("files", "a.pdf", "application/pdf", PDF);
+
+        HttpResponse<String> page = send(citizen, "my/applications", backwards);
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        Document html = Jsoup.parse(page.body());
+        assertThat(html.title()).startsWith("错误：");
+        assertThat(html.select(".govuk-error-summary a")).extracting(a -> a.attr("href"), a -> a.text()).containsExactly(
+                tuple("#field-startDate", "开始日期不能早于今天（2026-11-21）"),
+                tuple("#field-endDate", "结束日期不能早于开始日期（2026-11-20）"));
+        assertThat(html.select(".govuk-form-group--error #field-endDate").attr("value")).isEqualTo("2026-11-01");
+
+        HttpResponse<String> english = send(citizen, "my/applications?lang=en", backwards);
+        assertThat(Jsoup.parse(english.body()).select(".govuk-error-summary a").eachText()).containsExactly(
+                "Start date cannot be in the past: today is 2026-11-21",
+                "End date must be on or after the start date, 2026-11-20");
+        assertThat(count("permit_application")).isEqualTo(before);
     }
 
     @Test

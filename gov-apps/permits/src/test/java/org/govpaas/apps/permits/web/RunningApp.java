@@ -10,17 +10,21 @@ import java.net.http.HttpResponse;
 import org.govpaas.apps.kit.testing.AppSignInFixture;
 import org.govpaas.apps.kit.testing.TestDatabase;
 import org.govpaas.apps.permits.PermitsApplication;
+import org.govpaas.apps.permits.TestClockConfiguration;
 import org.govpaas.identity.testing.BrowserlessLogin;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The app running on a free loopback port with its own database and its clients on the real
  * test Keycloak, as the platform would run it. Subclasses share the one running app (same
- * context), so each test signs in its own new people.
+ * context), so each test signs in its own new people. The city's clock is pinned
+ * ({@link TestClockConfiguration}), so the answers' dates stay in the future.
  */
 @SpringBootTest(classes = PermitsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(TestClockConfiguration.class)
 abstract class RunningApp {
 
     static final String DEPARTMENT = "civil-affairs";
