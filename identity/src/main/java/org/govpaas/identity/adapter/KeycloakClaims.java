@@ -25,7 +25,8 @@ public final class KeycloakClaims {
 
     public static Caller toCaller(Map<String, Object> claims) {
         String username = stringClaim(claims, "preferred_username", stringClaim(claims, "sub", "unknown"));
-        String name = stringClaim(claims, "name", username);
+        String name = displayName(stringClaim(claims, "given_name", ""), stringClaim(claims, "family_name", ""),
+                stringClaim(claims, "name", ""), username);
         // Keycloak also puts its own realm roles in the claim (default-roles-<realm>, offline_access,
         // uma_authorization); they grant nothing here, and the console would list them as roles.
         Set<String> roles = new HashSet<>(listClaim(claims, "roles"));
@@ -44,6 +45,27 @@ public final class KeycloakClaims {
                     departments.computeIfAbsent(parts[0], k -> EnumSet.noneOf(DepartmentRole.class)).add(role));
         }
         return new Caller(username, name, roles, departments);
+    }
+
+    /**
+     * The name to show for a person. Keycloak builds the {@code name} claim as "given family", the
+     * Western order: 张 with given name 市民 would read "市民 张". Chinese (and Japanese, Korean) names
+     * are written family name first with no space, so when either part is in one of those scripts
+     * the parts are joined that way: 张市民. Otherwise the {@code name} claim, else {@code fallback}.
+     */
+    public static String displayName(String givenName, String familyName, String fullName, String fallback) {
+        String given = givenName == null ? "" : givenName.strip();
+        String family = familyName == null ? "" : familyName.strip();
+        if (!given.isEmpty() && !family.isEmpty() && (writtenFamilyFirst(given) || writtenFamilyFirst(family))) {
+            return family + given;
+        }
+        return fullName == null || fullName.isBlank() ? fallback : fullName.strip();
+    }
+
+    private static boolean writtenFamilyFirst(String name) {
+        return name.codePoints().mapToObj(Character.UnicodeScript::of).anyMatch(script ->
+                script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.govpaas.identity.adapter.DepartmentRole;
+import org.govpaas.identity.adapter.KeycloakClaims;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -326,9 +327,9 @@ public class KeycloakProvisioning implements AutoCloseable {
     }
 
     private static String displayName(UserRepresentation user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        String western = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? user.getUsername() : name;
+        return KeycloakClaims.displayName(user.getFirstName(), user.getLastName(), western, user.getUsername());
     }
 
     private RealmResource realm(String realm) {

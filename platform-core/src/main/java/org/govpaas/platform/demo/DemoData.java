@@ -42,12 +42,13 @@ class DemoData implements AutoCloseable {
             new DepartmentDraft("sme-services", "中小企业服务中心", "SME Service Center", 10, 20, 16384, new BigDecimal("10000.00")));
 
     private static final List<NewUser> STAFF = List.of(
-            staff("platform-admin", "平台", "管理员", List.of(Caller.PLATFORM_ADMIN), List.of()),
-            staff("it-office", "信息化", "办公室", List.of(Caller.IT_OFFICE), List.of()),
-            staff("dev-civil", "民政", "开发者", List.of(), List.of("/departments/civil-affairs/developer")),
-            staff("dev-health", "卫健", "开发者", List.of(), List.of("/departments/health/developer")),
-            staff("staff-civil", "民政", "工作人员", List.of(), List.of("/departments/civil-affairs/staff")),
-            staff("admin-civil", "民政", "部门管理员", List.of(), List.of("/departments/civil-affairs/department-admin")));
+            // Given name, family name: shown family name first (KeycloakClaims.displayName), 平台管理员.
+            staff("platform-admin", "管理员", "平台", List.of(Caller.PLATFORM_ADMIN), List.of()),
+            staff("it-office", "办公室", "信息化", List.of(Caller.IT_OFFICE), List.of()),
+            staff("dev-civil", "开发者", "民政", List.of(), List.of("/departments/civil-affairs/developer")),
+            staff("dev-health", "开发者", "卫健", List.of(), List.of("/departments/health/developer")),
+            staff("staff-civil", "工作人员", "民政", List.of(), List.of("/departments/civil-affairs/staff")),
+            staff("admin-civil", "部门管理员", "民政", List.of(), List.of("/departments/civil-affairs/department-admin")));
 
     /** Prices to start with (CNY), from a month in the past so every demo month is priced. */
     static final RateCardDraft RATE_CARD = new RateCardDraft(java.time.LocalDate.of(2026, 1, 1), new BigDecimal("0.2000"),

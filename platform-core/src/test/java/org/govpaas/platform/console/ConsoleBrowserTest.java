@@ -50,7 +50,8 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         browser.get(baseUrl() + "/console?lang=en");
         signInOnKeycloak("platform-admin");
         wait.until(ExpectedConditions.urlContains("/console"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("a Chinese name, family name first")
+                .isEqualTo("Welcome, 平台管理员");
         // Only the platform's roles, never Keycloak's own (default-roles-..., offline_access) as missing messages.
         assertThat(browser.findElement(By.id("platform-roles")).getText()).isEqualTo("Platform admin");
         chromium.screenshot("console-home-en");
