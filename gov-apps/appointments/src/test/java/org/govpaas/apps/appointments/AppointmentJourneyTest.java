@@ -68,6 +68,22 @@ class AppointmentJourneyTest {
             assertThat(browser.pageText()).contains("选择时段", "婚姻登记", "市民中心办事大厅", "剩余 3 个名额");
             browser.screenshot("04-slots");
 
+            // Switching language keeps the service, hall and day chosen: the page itself, in English.
+            browser.find(By.cssSelector("a[hreflang=en]")).click();
+            browser.waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "Choose a time"));
+            assertThat(browser.driver().getCurrentUrl()).contains("/my/book/slots?", "service=", "hall=", "lang=en");
+            assertThat(browser.pageText()).contains("Marriage registration").doesNotContain("There is a problem");
+            browser.screenshot("04b-slots-en");
+            // A form shown again with its errors cannot be asked for again: the switch leads back to
+            // the page the form was on, not to the address it was posted to (the list of bookings).
+            browser.find(By.id("book")).click();
+            assertThat(browser.find(By.id("error-summary")).getText()).contains("Choose a time");
+            browser.find(By.cssSelector("a[hreflang=zh-CN]")).click();
+            browser.waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "选择时段"));
+            assertThat(browser.driver().getCurrentUrl()).contains("/my/book/slots?", "service=", "hall=");
+            assertThat(browser.findAll(By.id("error-summary"))).isEmpty();
+            assertThat(browser.pageText()).contains("婚姻登记", "剩余 3 个名额");
+
             WebElement firstFree = browser.findAll(By.cssSelector("input[name=slot]")).stream()
                     .filter(WebElement::isEnabled).findFirst().orElseThrow();
             browser.find(By.cssSelector("label[for='" + firstFree.getAttribute("id") + "']")).click();

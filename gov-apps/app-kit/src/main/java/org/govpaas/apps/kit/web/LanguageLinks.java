@@ -1,0 +1,85 @@
+package org.govpaas.apps.kit.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Where the header's language links lead: the page the reader is on, in the other language.
+ * <p>
+ * A page got by GET is asked for again with its own query parameters and only {@code lang}
+ * replaced, as a link relative to the address the browser shows, so the choices a page was
+ * opened with (a service, a hall, a day) survive and the gateway's path needs no knowing.
+ * <p>
+ * A page that answers a POST (a form shown again with its errors) cannot be asked for again:
+ * the form would have to be resubmitted. Its links lead back to the page the form was on (the
+ * request's {@code Referer}, which the kit's referrer policy sends for the service's own pages),
+ * where the reader fills it in again in their language. When there is no such page, because the
+ * browser sent no {@code Referer} or it is not one of this service's pages, they lead to the
+ * service's start page, never to the address that only accepts the post.
+ *
+ * @param zh the link to the page in Chinese
+ * @param en the link to the page in English
+ */
+public record LanguageLinks(String zh, String en) {
+
+    static final String PARAMETER = "lang";
+
+    public static LanguageLinks of(HttpServletRequest request) {
+        if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
+            // An error page is rendered in a dispatch to /error; the reader's address is the original.
+            String query = request.getDispatcherType() == DispatcherType.ERROR
+                    ? (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING) : request.getQueryString();
+            return new LanguageLinks("?" + withLanguage(query, "zh-CN"), "?" + withLanguage(query, "en"));
+        }
+        Optional<URI> form = formPage(request);
+        String path = form.map(URI::getRawPath).orElse(request.getContextPath() + "/");
+        String query = form.map(URI::getRawQuery).orElse(null);
+        return new LanguageLinks(path + "?" + withLanguage(query, "zh-CN"), path + "?" + withLanguage(query, "en"));
+    }
+
+    /** The page a form was posted from, when it is one of this service's pages on this host. */
+    private static Optional<URI> formPage(HttpServletRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(referer);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String path = uri.getRawPath();
+        boolean ours = request.getServerName().equalsIgnoreCase(uri.getHost()) && path != null
+                && !path.startsWith("//") && path.startsWith(request.getContextPath() + "/");
+        return ours ? Optional.of(uri) : Optional.empty();
+    }
+
+    /** The raw query with every {@code lang} parameter left out and the chosen one last. */
+    static String withLanguage(String query, String language) {
+        String kept = query == null ? "" : Arrays.stream(query.split("&"))
+                .filter(pair -> !pair.isEmpty() && !PARAMETER.equals(name(pair)))
+                .collect(Collectors.joining("&"));
+        return (kept.isEmpty() ? "" : kept + "&") + PARAMETER + "=" + language;
+    }
+
+    private static String name(String pair) {
+        int equals = pair.indexOf('=');
+        String name = equals < 0 ? pair : pair.substring(0, equals);
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return name;
+        }
+    }
+}
