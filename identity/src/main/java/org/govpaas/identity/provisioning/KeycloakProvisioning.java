@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -105,11 +106,25 @@ public class KeycloakProvisioning implements AutoCloseable {
         });
     }
 
-    /** Creates a user with a password, realm roles and groups unless one has that username. */
+    /**
+     * Creates a user with a password, realm roles and groups unless one has that username; one
+     * that exists keeps its password, roles and groups and gets the given and family names given
+     * here (the demo accounts follow their definition).
+     *
+     * @return whether the user was created
+     */
     public boolean ensureUser(String realmName, NewUser newUser) {
         return call(() -> {
             RealmResource realm = realm(realmName);
-            if (findUser(realm, newUser.username()).isPresent()) {
+            Optional<UserRepresentation> existing = findUser(realm, newUser.username());
+            if (existing.isPresent()) {
+                UserRepresentation user = existing.get();
+                if (!Objects.equals(user.getFirstName(), newUser.firstName())
+                        || !Objects.equals(user.getLastName(), newUser.lastName())) {
+                    user.setFirstName(newUser.firstName());
+                    user.setLastName(newUser.lastName());
+                    realm.users().get(user.getId()).update(user);
+                }
                 return false;
             }
             UserRepresentation user = new UserRepresentation();
