@@ -95,7 +95,9 @@ final class AppSupervisor {
     void tick() {
         List<Instance> probe;
         String path;
+        String page;
         boolean changed;
+        List<Integer> turnedReady = new ArrayList<>();
         synchronized (this) {
             if (deleting) {
                 return;
@@ -109,6 +111,7 @@ final class AppSupervisor {
             }
             save();
             path = spec.health().readinessPath();
+            page = InstanceLauncher.routePath(spec);
             probe = instances.stream().filter(Instance::alive)
                     .filter(i -> i.phase == Phase.STARTING || (i.phase == Phase.RUNNING && probeRunning)).toList();
         }
@@ -121,6 +124,9 @@ final class AppSupervisor {
             ready.forEach((instance, isReady) -> {
                 if (instance.process == probed.get(instance)
                         && (instance.phase == Phase.STARTING || instance.phase == Phase.RUNNING)) {
+                    if (isReady && instance.phase == Phase.STARTING) {
+                        turnedReady.add(instance.port);
+                    }
                     instance.probed(isReady, path);
                 }
             });
@@ -132,6 +138,7 @@ final class AppSupervisor {
             changed = !deleting && !now.equals(lastStatus);
             lastStatus = now;
         }
+        turnedReady.forEach(port -> context.probe().warmUp(port, page)); // before it is routed to
         if (changed) {
             context.statusChanged().accept(id); // off the lock: a watcher may ask for the status at once
         }

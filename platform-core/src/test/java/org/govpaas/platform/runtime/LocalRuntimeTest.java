@@ -100,6 +100,25 @@ class LocalRuntimeTest {
         assertThat(probe(runtime, "probe.txt", IsolationTier.PROCESS_SANDBOXED)).isEqualTo("written");
     }
 
+    /**
+     * The first request of a new JVM is its slowest: the runtime asks for the app's first page
+     * once as the instance turns ready, so the first citizen does not pay for it.
+     */
+    @Test
+    void anInstanceThatTurnsReadyIsAskedForItsFirstPageOnce() throws Exception {
+        LocalRuntime runtime = start(SandboxMode.OFF);
+        AppSpec app = spec(new AppId("health", "warmed"), Map.of(), IsolationTier.PROCESS);
+        // The test app prints what follows /log/: a route path there shows the page was asked for.
+        runtime.apply(new AppSpec(app.id(), 1, app.artifact(), 1, 128, app.environment(), app.health(),
+                IsolationTier.PROCESS, "/log/first-page-asked/"));
+
+        awaitState(runtime, app.id(), RuntimeState.RUNNING);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.logs(app.id(), 50).stream().anyMatch(line -> line.text().equals("first-page-asked/")));
+        Thread.sleep(1_500); // a dozen probes later
+        assertThat(runtime.logs(app.id(), 50)).filteredOn(line -> line.text().equals("first-page-asked/")).hasSize(1);
+    }
+
     @Test
     void withTheSandboxOffAppsAreHonestlyPlainProcesses() throws Exception {
         LocalRuntime runtime = start(SandboxMode.OFF);
