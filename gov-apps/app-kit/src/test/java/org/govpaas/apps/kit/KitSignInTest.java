@@ -59,6 +59,18 @@ class KitSignInTest {
         assertThat(english.body()).contains("Sample service", "lang=\"en\"", "Sign in");
     }
 
+    /** The 中文 / English links keep the page's query, also on a page an exception handler rendered. */
+    @Test
+    void theLanguageLinksLeadToTheSamePage() {
+        BrowserlessLogin browser = new BrowserlessLogin();
+        for (String path : new String[] {"?hall=north&lang=en", "refused?hall=north&lang=en"}) {
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(APP_URL + path)).GET());
+            assertThat(page.statusCode()).as(path).isIn(200, 409);
+            assertThat(page.body()).as(path).contains("href=\"?hall=north&amp;lang=zh-CN\" lang=\"zh-CN\"",
+                    "href=\"?hall=north&amp;lang=en\" lang=\"en\"");
+        }
+    }
+
     /**
      * The stylesheets a page links are served, the design system's from its webjar under its
      * version (a new version is a new URL, so no browser keeps the old one).

@@ -1,6 +1,5 @@
 package org.govpaas.apps.kit.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.govpaas.apps.kit.signin.SignedInUser;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -8,8 +7,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the shared layout shows on every page (error pages included): who is signed in, the
- * page's language and where the language links lead, without each app's controllers having to add them.
+ * What the shared layout shows on every page (error pages included): who is signed in and the
+ * page's language, without each app's controllers having to add them.
  */
 @ControllerAdvice
 public class KitModel {
@@ -24,11 +23,5 @@ public class KitModel {
     @ModelAttribute("kitLang")
     public String kitLang(Locale locale) {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "zh-CN";
-    }
-
-    /** The header's links to this page in each language, see {@link LanguageLinks}. */
-    @ModelAttribute("kitLanguageLinks")
-    public LanguageLinks kitLanguageLinks(HttpServletRequest request) {
-        return LanguageLinks.of(request);
     }
 }

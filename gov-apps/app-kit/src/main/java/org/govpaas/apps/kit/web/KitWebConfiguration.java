@@ -80,6 +80,12 @@ public class KitWebConfiguration implements WebMvcConfigurer {
         return new KitModel();
     }
 
+    /** The header's language links, {@code ${@kitLanguageLinks.en()}}. */
+    @Bean
+    LanguageLinks kitLanguageLinks() {
+        return new LanguageLinks();
+    }
+
     /**
      * Files are served under their folders' paths only ({@code spring.web.resources.add-mappings}
      * is off in {@code KitDefaults}). Spring Boot's own mapping is {@code /**}: with the webjars

@@ -12,9 +12,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Where the header's language links lead: the page the reader is on, in the other language.
+ * Where the header's language links lead ({@code ${@kitLanguageLinks.en()}} in the layout): the
+ * page the reader is on, in the other language. A bean that reads the request being rendered
+ * rather than a model attribute, because pages that exception handlers render get no
+ * {@code @ModelAttribute}s, and their header needs the links too.
  * <p>
  * A page got by GET is asked for again with its own query parameters and only {@code lang}
  * replaced, as a link relative to the address the browser shows, so the choices a page was
@@ -26,25 +31,35 @@ import org.springframework.http.HttpMethod;
  * where the reader fills it in again in their language. When there is no such page, because the
  * browser sent no {@code Referer} or it is not one of this service's pages, they lead to the
  * service's start page, never to the address that only accepts the post.
- *
- * @param zh the link to the page in Chinese
- * @param en the link to the page in English
  */
-public record LanguageLinks(String zh, String en) {
+public class LanguageLinks {
 
     static final String PARAMETER = "lang";
 
-    public static LanguageLinks of(HttpServletRequest request) {
+    /** The page being rendered, in Chinese. */
+    public String zh() {
+        return to(currentRequest(), "zh-CN");
+    }
+
+    /** The page being rendered, in English. */
+    public String en() {
+        return to(currentRequest(), "en");
+    }
+
+    static String to(HttpServletRequest request, String language) {
         if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
             // An error page is rendered in a dispatch to /error; the reader's address is the original.
             String query = request.getDispatcherType() == DispatcherType.ERROR
                     ? (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING) : request.getQueryString();
-            return new LanguageLinks("?" + withLanguage(query, "zh-CN"), "?" + withLanguage(query, "en"));
+            return "?" + withLanguage(query, language);
         }
         Optional<URI> form = formPage(request);
         String path = form.map(URI::getRawPath).orElse(request.getContextPath() + "/");
-        String query = form.map(URI::getRawQuery).orElse(null);
-        return new LanguageLinks(path + "?" + withLanguage(query, "zh-CN"), path + "?" + withLanguage(query, "en"));
+        return path + "?" + withLanguage(form.map(URI::getRawQuery).orElse(null), language);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     /** The page a form was posted from, when it is one of this service's pages on this host. */

@@ -14,21 +14,20 @@ class LanguageLinksTest {
 
     @Test
     void aPageKeepsItsQueryWithOnlyTheLanguageReplaced() {
-        MockHttpServletRequest slots = get("/my/book/slots", "service=marriage&hall=civic-centre&date=2026-12-01&lang=en");
+        MockHttpServletRequest slots = get("/my/book/slots",
+                "service=marriage&hall=civic-centre&date=2026-12-01&lang=en");
 
-        LanguageLinks links = LanguageLinks.of(slots);
-
-        assertThat(links.zh()).isEqualTo("?service=marriage&hall=civic-centre&date=2026-12-01&lang=zh-CN");
-        assertThat(links.en()).isEqualTo("?service=marriage&hall=civic-centre&date=2026-12-01&lang=en");
+        String choices = "?service=marriage&hall=civic-centre&date=2026-12-01";
+        assertThat(LanguageLinks.to(slots, "zh-CN")).isEqualTo(choices + "&lang=zh-CN");
+        assertThat(LanguageLinks.to(slots, "en")).isEqualTo(choices + "&lang=en");
     }
 
     @Test
     void encodedValuesStayAsTheyWereAndEveryLangGoes() {
-        LanguageLinks links = LanguageLinks.of(get("/my/tickets", "q=%E5%BC%A0+%26x&%6Cang=en&lang=zh-CN&flag&a=b=c"));
-
-        assertThat(links.en()).isEqualTo("?q=%E5%BC%A0+%26x&flag&a=b=c&lang=en");
-        assertThat(LanguageLinks.of(get("/", null)).en()).isEqualTo("?lang=en");
-        assertThat(LanguageLinks.of(get("/", "")).zh()).isEqualTo("?lang=zh-CN");
+        MockHttpServletRequest search = get("/my/tickets", "q=%E5%BC%A0+%26x&%6Cang=en&lang=zh-CN&flag&a=b=c");
+        assertThat(LanguageLinks.to(search, "en")).isEqualTo("?q=%E5%BC%A0+%26x&flag&a=b=c&lang=en");
+        assertThat(LanguageLinks.to(get("/", null), "en")).isEqualTo("?lang=en");
+        assertThat(LanguageLinks.to(get("/", ""), "zh-CN")).isEqualTo("?lang=zh-CN");
     }
 
     @Test
@@ -37,7 +36,7 @@ class LanguageLinksTest {
         error.setDispatcherType(DispatcherType.ERROR);
         error.setAttribute(RequestDispatcher.ERROR_QUERY_STRING, "hall=north");
 
-        assertThat(LanguageLinks.of(error).en()).isEqualTo("?hall=north&lang=en");
+        assertThat(LanguageLinks.to(error, "en")).isEqualTo("?hall=north&lang=en");
     }
 
     @Test
@@ -45,23 +44,22 @@ class LanguageLinksTest {
         MockHttpServletRequest post = post("/my/bookings",
                 "https://gov.example.cn" + SERVICE + "/my/book/slots?service=marriage&hall=civic-centre&lang=zh-CN");
 
-        LanguageLinks links = LanguageLinks.of(post);
-
-        assertThat(links.en()).isEqualTo(SERVICE + "/my/book/slots?service=marriage&hall=civic-centre&lang=en");
-        assertThat(links.zh()).isEqualTo(SERVICE + "/my/book/slots?service=marriage&hall=civic-centre&lang=zh-CN");
+        String slots = SERVICE + "/my/book/slots?service=marriage&hall=civic-centre";
+        assertThat(LanguageLinks.to(post, "en")).isEqualTo(slots + "&lang=en");
+        assertThat(LanguageLinks.to(post, "zh-CN")).isEqualTo(slots + "&lang=zh-CN");
     }
 
     @Test
     void withoutAPageOfThisServiceToGoBackToAPostLeadsToTheServicesStartPage() {
         String start = SERVICE + "/?lang=en";
-        assertThat(LanguageLinks.of(post("/my/bookings", null)).en()).isEqualTo(start);
-        assertThat(LanguageLinks.of(post("/my/bookings", "https://elsewhere.example" + SERVICE + "/my")).en())
+        assertThat(LanguageLinks.to(post("/my/bookings", null), "en")).isEqualTo(start);
+        assertThat(LanguageLinks.to(post("/my/bookings", "https://elsewhere.example" + SERVICE + "/my"), "en"))
                 .isEqualTo(start);
-        assertThat(LanguageLinks.of(post("/my/bookings", "https://gov.example.cn/apps/health/clinic/my")).en())
+        assertThat(LanguageLinks.to(post("/my/bookings", "https://gov.example.cn/apps/health/clinic/my"), "en"))
                 .isEqualTo(start);
-        assertThat(LanguageLinks.of(post("/my/bookings", "https://gov.example.cn" + SERVICE + "-evil/my")).en())
+        assertThat(LanguageLinks.to(post("/my/bookings", "https://gov.example.cn" + SERVICE + "-evil/my"), "en"))
                 .isEqualTo(start);
-        assertThat(LanguageLinks.of(post("/my/bookings", "not a uri at all")).en()).isEqualTo(start);
+        assertThat(LanguageLinks.to(post("/my/bookings", "not a uri at all"), "en")).isEqualTo(start);
     }
 
     @Test
@@ -70,7 +68,7 @@ class LanguageLinksTest {
         post.setServerName("gov.example.cn");
         post.addHeader("Referer", "https://gov.example.cn//evil.example/x");
 
-        assertThat(LanguageLinks.of(post).en()).isEqualTo("/?lang=en");
+        assertThat(LanguageLinks.to(post, "en")).isEqualTo("/?lang=en");
     }
 
     private static MockHttpServletRequest get(String path, String query) {
