@@ -68,7 +68,7 @@ class MyTicketsController {
                 photo = photoCheck.check(reportForm.getPhoto().getSize(), reportForm.getPhoto()::getBytes);
             } catch (PhotoRefused refused) {
                 errors.rejectValue("photo", "report.photo." + refused.reason().name(),
-                        new Object[] {photoCheck.maxBytes() / 1024}, null);
+                        new Object[] {photoCheck.maxSize()}, null);
             }
         }
         if (errors.hasErrors()) {
@@ -114,7 +114,7 @@ class MyTicketsController {
     }
 
     private String showForm(Model model) {
-        model.addAttribute("photoMaxKb", photoCheck.maxBytes() / 1024);
+        model.addAttribute("photoMaxSize", photoCheck.maxSize());
         return FORM;
     }
 }

@@ -2,6 +2,8 @@ package org.govpaas.apps.hotline.photo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -32,6 +34,19 @@ public class PhotoCheck {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /**
+     * The limit as people read it: {@code 5 MB}, {@code 2.5 MB}, or {@code 100 KB} below one
+     * (binary units, as the check counts). Rounded down, so a photo of the size shown always fits.
+     */
+    public String maxSize() {
+        long kb = maxBytes / 1024;
+        if (kb < 1024) {
+            return kb + " KB";
+        }
+        return BigDecimal.valueOf(kb).divide(BigDecimal.valueOf(1024), 1, RoundingMode.DOWN).stripTrailingZeros()
+                .toPlainString() + " MB";
     }
 
     /** The photo, or why not; {@code size} is checked before the bytes are read. */

@@ -24,6 +24,14 @@ class PhotoCheckTest {
     }
 
     @Test
+    void theLimitIsShownInMegabytesFromOneMegabyteOn() {
+        assertThat(check.maxSize()).isEqualTo("100 KB");
+        assertThat(withLimitKb(5120).maxSize()).isEqualTo("5 MB");
+        assertThat(withLimitKb(1536).maxSize()).isEqualTo("1.5 MB");
+        assertThat(withLimitKb(1100).maxSize()).as("rounded down: a photo of the size shown fits").isEqualTo("1 MB");
+    }
+
+    @Test
     void aPhotoOverTheLimitIsRefusedBeforeItIsRead() {
         assertThatThrownBy(() -> check.check(100 * 1024 + 1, () -> {
             throw new AssertionError("must not read an oversized upload");
@@ -58,5 +66,9 @@ class PhotoCheckTest {
     private void assertRefused(byte[] bytes, long announced, PhotoRefused.Reason reason) {
         assertThatThrownBy(() -> check.check(announced, () -> bytes))
                 .isInstanceOfSatisfying(PhotoRefused.class, r -> assertThat(r.reason()).isEqualTo(reason));
+    }
+
+    private static PhotoCheck withLimitKb(int kb) {
+        return new PhotoCheck(new HotlineSettings("a=甲|A", "", "t=队|Team", kb, 72, ZoneId.of("Asia/Shanghai")));
     }
 }

@@ -49,6 +49,8 @@ class HotlineJourneyTest extends HotlineAppTest {
             citizen.find(By.id("submit-report")).click();
 
             String panel = citizen.find(By.id("reported")).getText();
+            assertThat(citizen.find(By.cssSelector("#reported h1")).getText()).isEqualTo("已提交");
+            assertThat(citizen.findAll(By.tagName("h1"))).hasSize(1);
             number = citizen.find(By.id("ticket-number")).getText();
             assertThat(number).matches("12345-\\d{8}-\\d{4}");
             assertThat(panel).contains(number);

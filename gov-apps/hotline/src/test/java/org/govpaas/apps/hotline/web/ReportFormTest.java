@@ -38,6 +38,12 @@ class ReportFormTest extends HotlineAppTest {
         assertThat(number).matches("12345-\\d{8}-\\d{4}");
         Document page = Jsoup.parse(citizen.get("my/tickets/" + number).body());
         assertThat(page.select("#ticket-number").text()).isEqualTo(number);
+        // Right after sending: a confirmation that says so, the page's one heading.
+        assertThat(page.select("#reported h1").text()).isEqualTo("已提交");
+        assertThat(page.select("#reported").text()).contains(number);
+        assertThat(page.select("h1")).hasSize(1);
+        assertThat(Jsoup.parse(citizen.get("my/tickets/" + number).body()).select("h1").eachText())
+                .as("later visits: the ticket is the heading").containsExactly("工单 " + number);
         assertThat(page.select("#ticket-status").text()).isEqualTo("待分类");
         assertThat(page.select("#ticket-address").text()).isEqualTo("人民路 12 号");
         assertThat(page.select("#history li")).hasSize(1);
@@ -55,7 +61,7 @@ class ReportFormTest extends HotlineAppTest {
         byte[] big = TestImages.image("png", 400, 400);
         assertThat(big.length).isGreaterThan(PHOTO_MAX_KB * 1024);
 
-        assertRefusedPhoto(validReport().file("photo", "big.png", "image/png", big), "照片不能超过 100 KiB");
+        assertRefusedPhoto(validReport().file("photo", "big.png", "image/png", big), "照片不能超过 100 KB");
     }
 
     @Test
@@ -81,7 +87,9 @@ class ReportFormTest extends HotlineAppTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         Document form = Jsoup.parse(page.body());
-        assertThat(form.title()).startsWith("提交的内容有问题");
+        assertThat(form.title()).startsWith("错误：反映问题");
+        assertThat(form.select(".govuk-error-summary__title").text()).isEqualTo("提交的内容有问题");
+        assertThat(form.select("#photo-hint").text()).isEqualTo("JPEG 或 PNG 图片，不超过 100 KB。");
         assertThat(form.select(".govuk-error-summary__list a")).extracting(a -> a.attr("href"))
                 .containsExactly("#category", "#district", "#address", "#description");
         assertThat(form.select("#category-error").text()).contains("请选择问题分类");

@@ -103,7 +103,9 @@ class TicketFlowTest extends HotlineAppTest {
         String number = numberOf(citizen.report(validReport()));
         String page = "staff/tickets/" + number;
 
+        assertThat(Jsoup.parse(clerk.get(page).body()).title()).startsWith("工单 ");
         Document triage = Jsoup.parse(clerk.post(page, page + "/triage", Map.of("category", "bogus")).body());
+        assertThat(triage.title()).startsWith("错误：工单 " + number);
         assertThat(triage.select(".govuk-error-summary__list a")).extracting(a -> a.attr("href"))
                 .containsExactly("#category", "#priority");
         clerk.post(page, page + "/triage", Map.of("category", "roads", "priority", "LOW"));
@@ -115,6 +117,7 @@ class TicketFlowTest extends HotlineAppTest {
         clerk.post(page, page + "/assign", Map.of("assignee", "team:roads"));
         Document resolve = Jsoup.parse(clerk.post(page, page + "/resolve", Map.of("note", "  ")).body());
         assertThat(resolve.select("#note-error").text()).contains("请填写办理情况");
+        assertThat(resolve.title()).startsWith("错误：工单 " + number);
         assertThat(Jsoup.parse(clerk.get(page).body()).select("#ticket-status").text()).isEqualTo("办理中");
     }
 
@@ -136,6 +139,11 @@ class TicketFlowTest extends HotlineAppTest {
         Document noReason = Jsoup.parse(citizen.post("my/tickets/" + number, "my/tickets/" + number + "/reopen",
                 Map.of("reason", "")).body());
         assertThat(noReason.select("#reason-error").text()).contains("请说明还有什么问题");
+        // As on every form: "Error:" first in the title and the summary first in the main content.
+        assertThat(noReason.title()).startsWith("错误：工单 " + number);
+        assertThat(noReason.select("main > *").first().id()).isEqualTo("error-summary");
+        assertThat(noReason.select("#error-summary a").attr("href")).isEqualTo("#reason");
+        assertThat(noReason.select("#error-summary a").text()).isEqualTo("请说明还有什么问题");
         assertThat(citizen.post("my/tickets/" + number, "my/tickets/" + number + "/reopen",
                 Map.of("reason", "坑又出现了")).statusCode()).isEqualTo(302);
 
