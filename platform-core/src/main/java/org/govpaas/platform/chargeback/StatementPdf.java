@@ -34,6 +34,7 @@ public class StatementPdf {
 
     StatementPdf(MessageSource messages, @Value("${govpaas.chargeback.pdf-fonts:"
             + "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,"
+            + "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,"
             + "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,"
             + "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf}") List<String> fontCandidates) {
         this.messages = messages;
