@@ -63,4 +63,9 @@ class I18nSyncTest {
         }
         assertThat(found).isEmpty();
     }
+
+    @Test
+    void chineseTextsUseChinesePunctuation() {
+        assertThat(MessageBundles.asciiPunctuationInChinese("messages_zh_CN.properties")).isEmpty();
+    }
 }

@@ -54,4 +54,9 @@ class I18nSyncTest {
     void templatesHoldNoTextOfTheirOwn() {
         assertThat(MessageBundles.templatesWithChineseText()).isEmpty();
     }
+
+    @Test
+    void chineseTextsUseChinesePunctuation() {
+        assertThat(MessageBundles.asciiPunctuationInChinese("messages_zh_CN.properties")).isEmpty();
+    }
 }

@@ -25,4 +25,10 @@ class I18nSyncTest {
     void templatesUseOnlyExistingKeys() {
         assertThat(MessageBundles.missingInTemplates(MessageBundles.keys("messages.properties"))).isEmpty();
     }
+
+    @Test
+    void chineseTextsUseChinesePunctuation() {
+        assertThat(MessageBundles.asciiPunctuationInChinese("messages_zh_CN.properties")).isEmpty();
+        assertThat(MessageBundles.asciiPunctuationInChinese("notices/notices_zh_CN.properties")).isEmpty();
+    }
 }

@@ -58,4 +58,9 @@ class I18nSyncTest {
         }
         assertThat(MessageBundles.missingInSources(QUOTED_KEY, keys)).isEmpty();
     }
+
+    @Test
+    void chineseTextsUseChinesePunctuation() {
+        assertThat(MessageBundles.asciiPunctuationInChinese("messages_zh_CN.properties")).isEmpty();
+    }
 }

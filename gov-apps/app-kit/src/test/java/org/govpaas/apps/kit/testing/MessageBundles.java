@@ -37,6 +37,8 @@ public final class MessageBundles {
             Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]|#messages\\.msg\\('([a-zA-Z0-9_.-]+)'");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]+");
+    private static final Pattern ASCII_PUNCTUATION_BY_CHINESE =
+            Pattern.compile("[\\u4e00-\\u9fff][,.;:!?()]|[,.;:!?()][\\u4e00-\\u9fff]");
 
     private MessageBundles() {
     }
@@ -91,6 +93,23 @@ public final class MessageBundles {
             Matcher m = CHINESE.matcher(withoutComments(template));
             while (m.find()) {
                 found.add(TEMPLATES.relativize(template) + ": " + m.group());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * "bundle: key=text" for each text of a Chinese bundle in which ASCII punctuation
+     * ({@code , . ; : ! ? ( )}) touches a Chinese character: Chinese sentences take the full-width
+     * {@code ，。；：！？（）}, and a half-width comma among Chinese characters reads as a slip.
+     * Times and numbers ({@code 8:30}, {@code 12.5}) touch no Chinese character and pass.
+     */
+    public static Set<String> asciiPunctuationInChinese(String bundle) {
+        Properties texts = load(bundle);
+        Set<String> found = new TreeSet<>();
+        for (String key : texts.stringPropertyNames()) {
+            if (ASCII_PUNCTUATION_BY_CHINESE.matcher(texts.getProperty(key)).find()) {
+                found.add(bundle + ": " + key + "=" + texts.getProperty(key));
             }
         }
         return found;

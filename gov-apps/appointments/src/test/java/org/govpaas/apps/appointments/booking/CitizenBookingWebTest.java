@@ -75,6 +75,11 @@ class CitizenBookingWebTest extends OwnDatabase {
                         .cookie(sessionOf(booked))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("预约成功", code, "婚姻登记", "市民中心", "已预约");
+        // Opened again later: the booking's own heading, distinct from the list the back link leads to.
+        Document again = html(mvc.perform(get(location).with(citizen("c-1", "张三"))).andExpect(status().isOk()).andReturn());
+        assertThat(again.select("h1").text()).isEqualTo("预约详情");
+        assertThat(again.title()).startsWith("预约详情");
+        assertThat(again.select(".govuk-back-link").text()).isEqualTo("我的预约");
         assertThat(mvc.perform(get("/my/bookings").with(citizen("c-1", "张三"))).andReturn().getResponse()
                 .getContentAsString()).contains(code);
     }
@@ -89,6 +94,17 @@ class CitizenBookingWebTest extends OwnDatabase {
         assertThat(page.getElementById("service-field")).isNotNull();
         assertThat(page.select("#service-error").text()).contains("请选择要办理的业务");
         assertThat(page.select("#hall-error").text()).contains("请选择要前往的办事大厅");
+    }
+
+    @Test
+    void aDayThatIsNoDateSaysWhatADateLooksLikeAndOffersTheDays() throws Exception {
+        Document page = html(mvc.perform(get("/my/book/slots").with(citizen("c-7", "周九"))
+                .param("service", SERVICE).param("hall", HALL).param("date", "abc")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.title()).startsWith("错误：");
+        assertThat(page.select(".govuk-error-summary a").text())
+                .isEqualTo("日期必须是有效日期，例如 2026-12-01，请从下方选择日期");
+        assertThat(page.select("a.appt-day")).isNotEmpty();
     }
 
     @Test

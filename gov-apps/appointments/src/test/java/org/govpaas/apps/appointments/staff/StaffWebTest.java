@@ -90,7 +90,7 @@ class StaffWebTest extends OwnDatabase {
         String schedule = mvc.perform(get(URI.create(result.getResponse().getRedirectedUrl())).with(staff("s-2", "赵科长"))
                 .cookie(sessionOf(result)))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(schedule).contains("王五(" + booking.code(), "已签到");
+        assertThat(schedule).contains("王五（" + booking.code(), "已签到");
         String audit = mvc.perform(get("/staff/audit").with(staff("s-2", "赵科长"))).andReturn().getResponse().getContentAsString();
         assertThat(audit).contains("赵科长", "为市民签到", booking.code());
     }
