@@ -75,7 +75,8 @@ public record AttachmentRules(Set<FileType> types, long maxBytes, int minCount, 
         }
         Optional<FileType> sniffed = FileType.sniff(upload.content());
         if (sniffed.isEmpty() || !types.contains(sniffed.get())) {
-            return Optional.of(new FieldProblem(FIELD, "upload.error.type", name, typeNames()));
+            return Optional.of(new FieldProblem(FIELD, "upload.error.type", name,
+                    new Alternatives(types.stream().sorted().map(Enum::name).toList())));
         }
         if (!sniffed.get().matchesName(name)) {
             return Optional.of(new FieldProblem(FIELD, "upload.error.nameMismatch", name, sniffed.get().name()));

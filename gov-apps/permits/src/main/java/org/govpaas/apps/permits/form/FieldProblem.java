@@ -6,7 +6,8 @@ package org.govpaas.apps.permits.form;
  *
  * @param field      the form field's name (for uploads: {@code files})
  * @param messageKey the message bundle key
- * @param arguments  the message's arguments, e.g. the field label or a limit
+ * @param arguments  the message's arguments, e.g. a limit or {@link Alternatives}; the field's label
+ *                   comes first when it is shown
  */
 public record FieldProblem(String field, String messageKey, Object... arguments) {
 }

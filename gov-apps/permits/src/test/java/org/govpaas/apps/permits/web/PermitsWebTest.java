@@ -85,7 +85,7 @@ class PermitsWebTest extends RunningApp {
                 .contains("#field-location", "#field-files");
         assertThat(html.select("#field-location-error").text()).contains("请填写占用地点");
         assertThat(html.select("#field-files-error").text())
-                .contains("scan.pdf 不是 PDF, JPEG, PNG 文件", "photo.pdf 实际是 PNG 文件", "big.pdf 超过 5 MB");
+                .contains("scan.pdf 不是 PDF、JPEG 或 PNG 文件", "photo.pdf 实际是 PNG 文件", "big.pdf 超过 5 MB");
         assertThat(html.select(".govuk-form-group--error #field-location")).hasSize(1);
         assertThat(html.select("#field-applicant").attr("value")).isEqualTo(SCRIPT);
         assertThat(page.body()).doesNotContain(SCRIPT).contains("&lt;script&gt;");
