@@ -1,6 +1,7 @@
 package org.govpaas.apps.kit.signin;
 
 import java.util.Optional;
+import org.govpaas.identity.adapter.KeycloakClaims;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -39,33 +40,10 @@ public record SignedInUser(Kind kind, String subject, String username, String di
         boolean staff = authentication.getAuthorities().stream()
                 .anyMatch(a -> KitSignInConfiguration.STAFF_REALM_AUTHORITY.equals(a.getAuthority()));
         String username = oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getSubject();
-        return Optional.of(new SignedInUser(staff ? Kind.STAFF : Kind.CITIZEN, oidc.getSubject(), username,
-                displayName(oidc, username), oidc.getEmail()));
-    }
-
-    /**
-     * Keycloak builds the {@code name} claim as "given family", the Western order: 张 with given
-     * name 市民 would read "市民 张". Chinese (and Japanese, Korean) names are written family name
-     * first with no space, so when either part is in one of those scripts the parts are joined
-     * that way: 张市民.
-     */
-    private static String displayName(OidcUser oidc, String username) {
-        String given = strip(oidc.getGivenName());
-        String family = strip(oidc.getFamilyName());
-        if (!given.isEmpty() && !family.isEmpty() && (isCjk(given) || isCjk(family))) {
-            return family + given;
-        }
-        String name = strip(oidc.getFullName());
-        return name.isEmpty() ? username : name;
-    }
-
-    private static boolean isCjk(String text) {
-        return text.codePoints().mapToObj(Character.UnicodeScript::of).anyMatch(script ->
-                script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL);
-    }
-
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
+        // The console's rule too, so a person's name reads the same everywhere: 张市民, not "市民 张".
+        String name = KeycloakClaims.displayName(oidc.getGivenName(), oidc.getFamilyName(), oidc.getFullName(),
+                username);
+        return Optional.of(new SignedInUser(staff ? Kind.STAFF : Kind.CITIZEN, oidc.getSubject(), username, name,
+                oidc.getEmail()));
     }
 }
