@@ -32,6 +32,8 @@ class I18nMessagesTest {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Set<String> VISIBLE_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "value");
     static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
+    static final Pattern ASCII_PUNCTUATION_BY_CHINESE =
+            Pattern.compile("[\\u4e00-\\u9fff][,.;:!?()]|[,.;:!?()][\\u4e00-\\u9fff]");
 
     @Test
     void bundlesHaveTheSameKeys() throws IOException {
@@ -39,6 +41,14 @@ class I18nMessagesTest {
         Set<String> chinese = load("messages_zh_CN.properties").stringPropertyNames();
         assertThat(diff(english, chinese)).as("keys missing in messages_zh_CN.properties").isEmpty();
         assertThat(diff(chinese, english)).as("keys missing in messages.properties").isEmpty();
+    }
+
+    /** The rule of the citizen services' bundles (app kit's MessageBundles): 欢迎，… not 欢迎,… */
+    @Test
+    void chineseTextsUseChinesePunctuation() throws IOException {
+        Properties chinese = load("messages_zh_CN.properties");
+        assertThat(chinese.stringPropertyNames()).filteredOn(key -> ASCII_PUNCTUATION_BY_CHINESE
+                .matcher(chinese.getProperty(key)).find()).isEmpty();
     }
 
     @Test
