@@ -29,14 +29,16 @@ final class InstanceLauncher {
 
     private final LocalRuntimeProperties settings;
     private final Sandbox sandbox;
+    private final AppJars jars;
     private final StartupCache startupCache;
 
     InstanceLauncher(LocalRuntimeProperties settings, Sandbox sandbox) {
         this.settings = settings;
         this.sandbox = sandbox;
-        // A folder name no department code can take (codes are DNS labels), so app state never meets it.
-        this.startupCache = new StartupCache(settings.stateDir().resolve(".startup-cache"), settings.javaExecutable(),
-                sandbox, settings.startupCache());
+        // Folder names no department code can take (codes are DNS labels), so app state never meets them.
+        this.jars = new AppJars(settings.stateDir().resolve(".jars"));
+        this.startupCache = new StartupCache(settings.stateDir().resolve(".startup-cache"), jars,
+                settings.javaExecutable(), sandbox, settings.startupCache());
     }
 
     boolean sandboxed() {
@@ -49,10 +51,13 @@ final class InstanceLauncher {
         Files.createDirectories(instance.output.getParent());
         rotate(instance.output);
         int port = freePort();
-        Path jar = spec.artifact().jar().toAbsolutePath();
+        AppJars.Copy jar = jars.copyOf(spec.artifact().jar());
+        if (jar.made()) {
+            startupCache.tidyUp(); // a rebuild: the copy of the jar before it may now be unused
+        }
         List<String> flags = new ArrayList<>(List.of("-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
                 "-XX:+ExitOnOutOfMemoryError"));
-        flags.addAll(SpringBootJar.read(jar).jvmFlags());
+        flags.addAll(SpringBootJar.read(jar.jar()).jvmFlags());
         StartupCache.Launch start = startupCache.launchFor(jar, flags, spec);
         List<String> java = new ArrayList<>(List.of(settings.javaExecutable().toString()));
         java.addAll(flags);

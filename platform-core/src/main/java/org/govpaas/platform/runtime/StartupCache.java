@@ -1,16 +1,10 @@
 package org.govpaas.platform.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +30,17 @@ import org.slf4j.LoggerFactory;
  * ({@code -XX:AOTMode=create}). Later starts of the same jar content use the extracted jar with
  * {@code -XX:AOTCache}.
  *
- * <p>Keyed by the jar's content digest, so a rebuilt SNAPSHOT gets a new cache. A cache the JVM
+ * <p>Made from the runtime's own copy of the jar ({@link AppJars}) and keyed by its content
+ * digest, so a rebuilt SNAPSHOT gets a new cache. A cache the JVM
  * cannot use (other flags, another JDK) is ignored by the JVM itself ({@code AOTMode=auto}); a
  * failed training leaves no marker and the jar simply keeps starting the plain way. Instances
  * see the cache's folder read-only; the training's output, which is one app's own, is kept
  * beside it, out of their sight.
  *
  * <p>A cache takes 60-150 MB, and every build of an app makes a new jar (Spring AOT's generated
- * proxies differ from build to build). So a cache no start can use any more, that of a jar since
- * rebuilt or gone, is removed when the platform starts and after each training, unless a live
- * process still runs from it.
+ * proxies differ from build to build). So a cache no start can use any more, that of a jar copy
+ * since removed, is removed with the unused copies themselves when the platform starts, after each
+ * new copy and after each training, unless a live process still runs from it.
  */
 final class StartupCache {
 
@@ -53,7 +48,7 @@ final class StartupCache {
     private static final String READY = "ready";
     private static final String CACHE_FILE = "app.aot";
     private static final String RECORDING = "app.aotconf";
-    /** The jar a cache was made from, by absolute path. */
+    /** The jar copy a cache was made from, by absolute path. */
     private static final String SOURCE = "source";
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
     /** Requests of each path in the training: enough to load what a first request loads. */
@@ -62,13 +57,13 @@ final class StartupCache {
     private static final int TRAINING_NICE = 15;
 
     private final Path root;
+    private final AppJars jars;
     private final Path java;
     /** Shown to every step: the sandbox hides /tmp, where a JDK may lie. */
     private final Path javaHome;
     private final Sandbox sandbox;
     private final boolean supported;
     private final ReadinessProbe requests = new ReadinessProbe();
-    private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "startup-cache-training");
@@ -80,15 +75,24 @@ final class StartupCache {
     record Launch(List<String> jvmArguments, Path jar, List<Path> readOnly) {
     }
 
-    StartupCache(Path root, Path java, Sandbox sandbox, boolean enabled) {
+    StartupCache(Path root, AppJars jars, Path java, Sandbox sandbox, boolean enabled) {
         this.root = root;
+        this.jars = jars;
         this.java = java;
         this.javaHome = java.toAbsolutePath().getParent().getParent();
         this.sandbox = sandbox;
         this.supported = enabled && javaFeatureVersion(java) >= 25;
-        if (supported) {
-            trainer.execute(this::removeUnusable); // before any training: never beside one
-        }
+        tidyUp(); // before any training: never beside one
+    }
+
+    /** Removes, on the training thread, the jar copies and caches no start can use any more. */
+    void tidyUp() {
+        trainer.execute(() -> {
+            jars.removeUnused();
+            if (supported) {
+                removeUnusable();
+            }
+        });
     }
 
     /**
@@ -96,20 +100,17 @@ final class StartupCache {
      * is scheduled with the instance's own JVM flags and the app's environment (an app that needs
      * its database to start gets it, exactly as the instance does).
      */
-    Launch launchFor(Path jar, List<String> jvmFlags, AppSpec app) {
+    Launch launchFor(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
+        Path jar = copy.jar();
         if (!supported) {
             return new Launch(List.of(), jar, List.of(jar));
         }
-        Optional<String> digest = digest(jar);
-        if (digest.isEmpty()) {
-            return new Launch(List.of(), jar, List.of(jar));
-        }
-        Path dir = root.resolve(digest.get());
+        Path dir = root.resolve(copy.digest());
         Optional<Path> extracted = ready(dir);
         if (extracted.isPresent()) {
             return new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE)), extracted.get(), List.of(dir));
         }
-        if (scheduled.add(digest.get())) {
+        if (scheduled.add(copy.digest())) {
             trainer.execute(() -> train(jar, dir, jvmFlags, app));
         }
         return new Launch(List.of(), jar, List.of(jar));
@@ -162,7 +163,7 @@ final class StartupCache {
             if (Files.isRegularFile(dir.resolve(CACHE_FILE))) {
                 Files.writeString(dir.resolve(READY), dir.relativize(extracted).toString());
                 log.info("Startup cache for {} ready in {} ms", jar.getFileName(), (System.nanoTime() - started) / 1_000_000);
-                removeUnusable();
+                tidyUp();
             } else {
                 log.warn("The training run of {} made no cache; it keeps starting without one (see {})",
                         jar.getFileName(), output);
@@ -214,9 +215,9 @@ final class StartupCache {
     }
 
     /**
-     * Removes each cache whose jar is gone or has other content now, and no live process runs
-     * from; caches made before their jar was recorded count as such. Runs on the training thread
-     * only, so never beside a training.
+     * Removes each cache whose jar copy is gone, and no live process runs from; caches made before
+     * their jar was recorded count as such. Runs on the training thread only, so never beside a
+     * training.
      */
     private void removeUnusable() {
         if (!Files.isDirectory(root)) {
@@ -240,11 +241,10 @@ final class StartupCache {
         }
     }
 
-    /** Whether the jar this cache was made from is still there with the same content. */
-    private boolean usable(Path dir) {
+    /** Whether the jar copy this cache was made from is still there (a copy never changes). */
+    private static boolean usable(Path dir) {
         try {
-            Path source = Path.of(Files.readString(dir.resolve(SOURCE)).strip());
-            return Files.isRegularFile(source) && digest(source).filter(dir.getFileName().toString()::equals).isPresent();
+            return Files.isRegularFile(Path.of(Files.readString(dir.resolve(SOURCE)).strip()));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -322,25 +322,6 @@ final class StartupCache {
         if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             ProcessTree.kill(process.toHandle());
             throw new IOException("did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
-        }
-    }
-
-    private Optional<String> digest(Path jar) {
-        try {
-            String key = jar + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
-            String known = digests.get(key);
-            if (known != null) {
-                return Optional.of(known);
-            }
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(jar), sha)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            String digest = HexFormat.of().formatHex(sha.digest(), 0, 16);
-            digests.put(key, digest);
-            return Optional.of(digest);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return Optional.empty();
         }
     }
 
