@@ -37,6 +37,9 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.messages.basename", "messages,kit/messages");
         defaults.put("spring.messages.fallback-to-system-locale", "false");
         defaults.put("management.endpoints.web.exposure.include", "health");
+        // Flyway brings Jackson 2 along; without this the actuator would build a Jackson 2 mapper of
+        // its own at every start, for endpoints that write JSON with Jackson 3 anyway.
+        defaults.put("management.endpoints.jackson2.isolated-object-mapper", "false");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         // Sessions in the app's own database; the kit's script creates the tables only when missing,
         // so it is safe on every start and next to the app's Flyway migrations.

@@ -1,7 +1,10 @@
 package org.govpaas.apps.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.govpaas.apps.kit.sample.SampleServiceApplication;
+import org.govpaas.apps.kit.signin.KitSignInConfiguration;
 import org.govpaas.apps.kit.testing.AppSignInFixture;
 import org.govpaas.apps.kit.testing.TestDatabase;
 import org.govpaas.identity.testing.BrowserlessLogin;
@@ -18,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +44,9 @@ class KitSignInTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    OAuth2AuthorizedClientManager authorizedClients;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -102,6 +114,18 @@ class KitSignInTest {
         assertThat(atKeycloak.redirectTarget().toString())
                 .startsWith(SIGN_IN.keycloak().issuer("govpaas-citizens"))
                 .contains("code_challenge_method=S256");
+    }
+
+    /** The authorized-client manager the kit builds on first use is Spring Security's: no client before a sign-in. */
+    @Test
+    void theAuthorizedClientManagerAsksForASignInFirst() {
+        OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(KitSignInConfiguration.CITIZENS)
+                .principal("not-signed-in")
+                .attribute(HttpServletRequest.class.getName(), new MockHttpServletRequest())
+                .attribute(HttpServletResponse.class.getName(), new MockHttpServletResponse())
+                .build();
+        assertThatThrownBy(() -> authorizedClients.authorize(request))
+                .isInstanceOf(ClientAuthorizationRequiredException.class);
     }
 
     @Test

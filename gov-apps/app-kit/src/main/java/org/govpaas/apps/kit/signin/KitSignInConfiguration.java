@@ -26,12 +26,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,6 +43,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -104,6 +108,21 @@ public class KitSignInConfiguration implements WebMvcConfigurer {
         return IdentityAutoConfiguration.loginRegistration(new IdentityProperties(realm.keycloakUrl(),
                 realm.publicUrl(), realm.realm(), new IdentityProperties.Login(realm.clientId(), realm.clientSecret(), id),
                 new IdentityProperties.Api(null), java.time.Duration.ofSeconds(2)));
+    }
+
+    /**
+     * Built on first use. Nothing in a service asks for one (no {@code @RegisteredOAuth2AuthorizedClient}
+     * argument, no call to another service with a signed-in person's token; sign-in itself does not
+     * use it), yet without a bean of its own Spring Security builds one at every start with an HTTP
+     * client and JSON mapper for each grant type, some 60 ms of a start on these machines.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+        SingletonSupplier<OAuth2AuthorizedClientManager> manager = SingletonSupplier.of(
+                () -> new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients));
+        return request -> manager.obtain().authorize(request);
     }
 
     /** Turns the realm and the department groups of the ID token into the two roles above. */
