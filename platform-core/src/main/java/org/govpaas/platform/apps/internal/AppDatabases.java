@@ -56,15 +56,11 @@ public class AppDatabases {
         String name = "app_" + app.id();
         String password = SecretBox.randomSecret(24);
         // DDL takes no bind parameters; the name is generated here, never user input. The password
-        // travels only as a SCRAM verifier (pgjdbc computes it), so no statement, server log or
-        // exception message ever holds it.
+        // travels only as a SCRAM verifier (base64 and '$:', safe in quotes), so no statement, server
+        // log or exception message ever holds it.
         jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
                 + "create role " + name + " login; else alter role " + name + " login; end if; end $$");
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-            connection.unwrap(org.postgresql.PGConnection.class)
-                    .alterUserPassword(name, password.toCharArray(), "scram-sha-256");
-            return null;
-        });
+        jdbc.execute("alter role " + name + " password '" + ScramVerifier.of(password) + "'");
         if (jdbc.queryForList("select 1 from pg_database where datname = ?", name).isEmpty()) {
             jdbc.execute("create database " + name + " owner " + name);
         }

@@ -39,6 +39,9 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
         assertThat(databases.ensure(app)).as("the same database on every reconcile").isEqualTo(credentials);
         assertThat(jdbc.queryForObject("select password_encrypted from app_database where app_id = ?", String.class,
                 app.id())).doesNotContain(credentials.password());
+        assertThat(jdbc.queryForObject("select rolpassword from pg_authid where rolname = ?", String.class,
+                credentials.username())).as("the server keeps a verifier with the platform's iteration count")
+                .startsWith("SCRAM-SHA-256$" + ScramVerifier.ITERATIONS + ":").doesNotContain(credentials.password());
         assertThat(credentials.environment()).containsEntry("SPRING_DATASOURCE_URL", credentials.jdbcUrl());
 
         databases.release(app);
