@@ -2,6 +2,7 @@ package org.govpaas.platform.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ final class AppSupervisor {
 
     private static final Logger log = LoggerFactory.getLogger(AppSupervisor.class);
     /** Ready instances are re-probed about once a second; starting ones on every tick, so one is served soon after it is ready. */
-    private static final long PROBE_RUNNING_MILLIS = 1000;
+    private static final Duration PROBE_RUNNING_EVERY = Duration.ofSeconds(1);
 
     final AppId id;
     private final RuntimeContext context;
@@ -43,7 +44,9 @@ final class AppSupervisor {
     private boolean deleting;
     /** Something recorded in the state file changed (a process, a restart count, an instance). */
     private boolean dirty;
-    private long ticks;
+    private Instant runningProbed = Instant.EPOCH;
+    /** Whether an instance is starting: the runtime then ticks this app more often (see LocalRuntime). */
+    private volatile boolean starting;
     /** The status last seen: a tick that changes it tells the runtime's status watchers. */
     private AppStatus lastStatus;
 
@@ -103,8 +106,10 @@ final class AppSupervisor {
                 return;
             }
             Instant now = Instant.now();
-            long probeRunningEvery = Math.max(1, PROBE_RUNNING_MILLIS / Math.max(1, context.settings().pollInterval().toMillis()));
-            boolean probeRunning = ticks++ % probeRunningEvery == 0;
+            boolean probeRunning = !now.isBefore(runningProbed.plus(PROBE_RUNNING_EVERY));
+            if (probeRunning) {
+                runningProbed = now;
+            }
             observeExits(now);
             if (specComplete) {
                 reconcile(now);
@@ -137,6 +142,7 @@ final class AppSupervisor {
             AppStatus now = status();
             changed = !deleting && !now.equals(lastStatus);
             lastStatus = now;
+            starting = instances.stream().anyMatch(i -> i.alive() && i.phase == Phase.STARTING);
         }
         turnedReady.forEach(port -> context.probe().warmUp(port, page)); // before it is routed to
         if (changed) {
@@ -273,6 +279,10 @@ final class AppSupervisor {
 
     CompletableFuture<Void> deleted() {
         return deleted;
+    }
+
+    boolean starting() {
+        return starting;
     }
 
     synchronized boolean isDeleting() {

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppRuntime;
 import org.govpaas.runtime.AppSpec;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class LocalRuntime implements AppRuntime, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    /** How often apps with a starting instance are ticked (probed), besides every app at the poll interval. */
+    private static final long STARTING_POLL_MILLIS = 20;
 
     private final LocalRuntimeProperties settings;
     private final Sandbox sandbox;
@@ -67,7 +70,11 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
                 new ReadinessProbe(), workers, () -> closed, this::statusChanged);
         recover(store);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("local-runtime").factory());
-        scheduler.scheduleWithFixedDelay(this::tickAll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> tick(supervisor -> true), 0, settings.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        // An instance turning ready is found this much sooner: every deploy, restart and scale-up waits for it.
+        scheduler.scheduleWithFixedDelay(() -> tick(AppSupervisor::starting), STARTING_POLL_MILLIS, STARTING_POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -169,9 +176,9 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
     }
 
     /** Each app ticks on its own virtual thread, so a slow probe of one app never delays another. */
-    private void tickAll() {
+    private void tick(Predicate<AppSupervisor> which) {
         for (AppSupervisor supervisor : apps.values()) {
-            if (ticking.add(supervisor.id)) {
+            if (which.test(supervisor) && ticking.add(supervisor.id)) {
                 try {
                     workers.execute(() -> {
                         try {

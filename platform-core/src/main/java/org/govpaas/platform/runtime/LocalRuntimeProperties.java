@@ -21,7 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param stopTimeout        how long an instance may take to exit after SIGTERM before SIGKILL
  * @param maxOutputSize      an instance's output file is rotated (one old file kept) when it starts
  *                           and the file is bigger than this
- * @param pollInterval       how often processes are checked and starting instances probed
+ * @param pollInterval       how often processes are checked and starting instances probed (ready ones
+ *                           about once a second); apps with a starting instance are ticked every
+ *                           20 ms as well, so a ready instance is found soon
  * @param stopAppsOnClose    stop every instance when the control plane shuts down; off by default so
  *                           that a restart re-adopts running apps, on for tests that must leave nothing behind
  * @param startupCache       start app JVMs from a per-jar ahead-of-time cache made by one background
