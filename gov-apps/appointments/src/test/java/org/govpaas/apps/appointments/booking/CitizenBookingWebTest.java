@@ -88,7 +88,7 @@ class CitizenBookingWebTest extends OwnDatabase {
     void chooseWithoutAnswersShowsBothErrorsLinkedToTheirFields() throws Exception {
         Document page = html(mvc.perform(get("/my/book/slots").with(citizen("c-2", "李四"))).andExpect(status().isOk()).andReturn());
 
-        assertThat(page.title()).startsWith("错误：");
+        assertThat(page.title()).as("Chinese punctuation, no space").startsWith("错误：选择业务和办事大厅");
         assertThat(page.select(".govuk-error-summary a")).extracting(a -> a.attr("href"))
                 .containsExactly("#service-field", "#hall-field");
         assertThat(page.getElementById("service-field")).isNotNull();
@@ -101,7 +101,7 @@ class CitizenBookingWebTest extends OwnDatabase {
         Document page = html(mvc.perform(get("/my/book/slots").with(citizen("c-7", "周九"))
                 .param("service", SERVICE).param("hall", HALL).param("date", "abc")).andExpect(status().isOk()).andReturn());
 
-        assertThat(page.title()).startsWith("错误：");
+        assertThat(page.title()).startsWith("错误：选择时段");
         assertThat(page.select(".govuk-error-summary a").text())
                 .isEqualTo("日期必须是有效日期，例如 2026-12-01，请从下方选择日期");
         assertThat(page.select("a.appt-day")).isNotEmpty();
