@@ -75,11 +75,6 @@ public class KitWebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    @Bean
-    KitModel kitModel() {
-        return new KitModel();
-    }
-
     /** The header's language links, {@code ${@kitLanguageLinks.en()}}. */
     @Bean
     LanguageLinks kitLanguageLinks() {
@@ -110,5 +105,6 @@ public class KitWebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new KitModel()); // after the switch: it reads the page's language
     }
 }

@@ -59,7 +59,11 @@ class TicketFlowTest extends HotlineAppTest {
         HttpResponse<String> refused = citizen.post("my/tickets/" + number, "my/tickets/" + number + "/confirm", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(Jsoup.parse(refused.body()).select("#refused").text()).contains("待分类");
+        Document refusedPage = Jsoup.parse(refused.body());
+        assertThat(refusedPage.select("#refused").text()).contains("待分类");
+        assertThat(refusedPage.select("html").attr("lang")).as("drawn by an exception handler, still in its language")
+                .isEqualTo("zh-CN");
+        assertThat(refusedPage.select(".kit-header__name").text()).as("and still showing who is signed in").isNotEmpty();
         Document ticket = Jsoup.parse(citizen.get("my/tickets/" + number).body());
         assertThat(ticket.select("#ticket-status").text()).isEqualTo("待分类");
         assertThat(ticket.select("#history li")).hasSize(1);
