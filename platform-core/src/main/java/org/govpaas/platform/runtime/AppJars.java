@@ -128,7 +128,7 @@ final class AppJars {
     }
 
     /** Whether a copy still has its source's content. */
-    boolean current(Path dir) {
+    private boolean current(Path dir) {
         try {
             Path source = Path.of(Files.readString(dir.resolve(SOURCE)).strip());
             return Files.isRegularFile(source) && digest(source).filter(dir.getFileName().toString()::equals).isPresent();

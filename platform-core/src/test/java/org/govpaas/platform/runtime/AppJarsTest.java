@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,9 +88,7 @@ class AppJarsTest {
         assertThat(folders(copies)).hasSize(1);
         Path old = folders(copies).getFirst();
 
-        try (FileSystem zip = FileSystems.newFileSystem(jar)) { // a new build: other content at the same path
-            Files.writeString(zip.getPath("META-INF", "rebuilt"), "a new build");
-        }
+        StartupCacheTest.rebuild(jar);
         AppId second = new AppId("civil-affairs", "rebuilt");
         runtime.apply(spec(second, jar));
         awaitRunning(second);

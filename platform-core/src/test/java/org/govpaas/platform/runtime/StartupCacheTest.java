@@ -128,7 +128,7 @@ class StartupCacheTest {
     }
 
     /** What a new build of the app does to its jar: other content at the same path. */
-    private static void rebuild(Path jar) throws IOException {
+    static void rebuild(Path jar) throws IOException {
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             Files.writeString(zip.getPath("META-INF", "rebuilt"), "a new build");
         }
