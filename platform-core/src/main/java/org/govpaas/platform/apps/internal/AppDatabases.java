@@ -46,12 +46,20 @@ public class AppDatabases {
     /** Creates the database and role on first use; later calls return the same credentials. */
     public synchronized Credentials ensure(App app) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select database_name, role_name, password_encrypted from app_database "
+                "select id, database_name, role_name, password_encrypted, scram_iterations from app_database "
                         + "where app_id = ? and department_id = ? and purged_at is null", app.id(), app.departmentId());
         if (!rows.isEmpty()) {
             Map<String, Object> row = rows.get(0);
-            return new Credentials(serverUrl + row.get("database_name"), (String) row.get("role_name"),
-                    secrets.decrypt((String) row.get("password_encrypted")));
+            String role = (String) row.get("role_name");
+            String password = secrets.decrypt((String) row.get("password_encrypted"));
+            if (!Integer.valueOf(ScramVerifier.ITERATIONS).equals(row.get("scram_iterations"))) {
+                // A role made with PostgreSQL's own 4096 iterations: the same password, a cheaper
+                // verifier. Connections already open keep working; new ones use it.
+                jdbc.execute("alter role " + role + " password '" + ScramVerifier.of(password) + "'");
+                jdbc.update("update app_database set scram_iterations = ? where id = ?", ScramVerifier.ITERATIONS,
+                        row.get("id"));
+            }
+            return new Credentials(serverUrl + row.get("database_name"), role, password);
         }
         String name = "app_" + app.id();
         String password = SecretBox.randomSecret(24);
@@ -66,8 +74,8 @@ public class AppDatabases {
         }
         jdbc.execute("revoke all on database " + name + " from public");
         jdbc.update("insert into app_database (department_id, app_id, app_name, database_name, role_name, "
-                + "password_encrypted) values (?, ?, ?, ?, ?, ?)", app.departmentId(), app.id(), app.name(), name, name,
-                secrets.encrypt(password));
+                + "password_encrypted, scram_iterations) values (?, ?, ?, ?, ?, ?, ?)", app.departmentId(), app.id(),
+                app.name(), name, name, secrets.encrypt(password), ScramVerifier.ITERATIONS);
         return new Credentials(serverUrl + name, name, password);
     }
 

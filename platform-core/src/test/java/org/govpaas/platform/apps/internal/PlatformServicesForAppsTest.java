@@ -57,6 +57,30 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void aRoleMadeWithPostgresqlsOwnIterationCountGetsThePlatformsVerifierOfTheSamePassword() throws SQLException {
+        App app = app(900_007, "legacy");
+        AppDatabases.Credentials credentials = databases.ensure(app);
+        // As a platform before its own verifier left the role: PostgreSQL hashed the password itself.
+        jdbc.execute("alter role " + credentials.username() + " password '" + credentials.password() + "'");
+        jdbc.update("update app_database set scram_iterations = null where app_id = ?", app.id());
+        assertThat(verifier(credentials.username())).startsWith("SCRAM-SHA-256$4096:");
+
+        assertThat(databases.ensure(app)).as("the same credentials").isEqualTo(credentials);
+        assertThat(verifier(credentials.username())).startsWith("SCRAM-SHA-256$" + ScramVerifier.ITERATIONS + ":");
+        try (Connection c = DriverManager.getConnection(credentials.jdbcUrl(), credentials.username(), credentials.password())) {
+            assertThat(c.isValid(5)).as("the app still signs in with its password").isTrue();
+        }
+        String upgraded = verifier(credentials.username());
+        databases.ensure(app);
+        assertThat(verifier(credentials.username())).as("set once, not at every reconcile").isEqualTo(upgraded);
+        databases.purge(app);
+    }
+
+    private String verifier(String role) {
+        return jdbc.queryForObject("select rolpassword from pg_authid where rolname = ?", String.class, role);
+    }
+
+    @Test
     void aDeletedAppsDatabaseIsListedAsRetainedUntilItsDepartmentPurgesIt() throws SQLException {
         App app = app(900_004, "archive");
         AppDatabases.Credentials credentials = databases.ensure(app);
