@@ -25,6 +25,14 @@ public interface AppRuntime {
      */
     void apply(AppSpec spec);
 
+    /**
+     * Gets ready, in the background, to start {@code spec}'s artifact sooner later; starts nothing
+     * and holds no app ({@link #apps()} and {@link #status} do not change). The local runtime
+     * makes the jar's startup cache; a runtime with nothing to prepare does nothing.
+     */
+    default void prepare(AppSpec spec) {
+    }
+
     /** Remove every instance of the app. Idempotent; an unknown app is not an error. */
     void delete(AppId id);
 

@@ -165,6 +165,19 @@ public abstract class AbstractAppRuntimeContractTest {
     }
 
     @Test
+    void preparingASpecStartsNothingAndHoldsNoApp() {
+        AppSpec spec = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
+        runtime.prepare(spec);
+        assertThat(runtime.apps()).doesNotContain(spec.id());
+        assertThat(runtime.status(spec.id()).state()).isEqualTo(RuntimeState.UNKNOWN);
+        assertThat(countInstanceProcesses(spec.id())).isZero();
+
+        runtime.apply(spec);
+        assertThat(awaitState(spec.id(), RuntimeState.RUNNING).instances()).as("a prepared spec deploys as any other")
+                .hasSize(1);
+    }
+
+    @Test
     void aDeployedAppRunsWithReadyInstancesAnsweringOnTheirAddress() {
         AppSpec spec = spec(newAppId(), 1, Behaviour.HEALTHY, 2, Map.of());
         runtime.apply(spec);

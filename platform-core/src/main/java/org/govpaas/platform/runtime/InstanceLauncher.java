@@ -41,8 +41,34 @@ final class InstanceLauncher {
                 settings.javaExecutable(), sandbox, settings.startupCache());
     }
 
+    /** Stops the startup cache's trainings; instances are not the launcher's to stop. */
+    void close() {
+        startupCache.close();
+    }
+
     boolean sandboxed() {
         return sandbox.enabled();
+    }
+
+    /** Copies the jar and has its startup cache made when it has none; starts no instance. */
+    void prepare(AppSpec spec) throws IOException {
+        AppJars.Copy jar = copyOf(spec);
+        startupCache.launchFor(jar, jvmFlags(spec, jar), spec);
+    }
+
+    private AppJars.Copy copyOf(AppSpec spec) throws IOException {
+        AppJars.Copy jar = jars.copyOf(spec.artifact().jar());
+        if (jar.made()) {
+            startupCache.tidyUp(); // a rebuild: the copy of the jar before it may now be unused
+        }
+        return jar;
+    }
+
+    private static List<String> jvmFlags(AppSpec spec, AppJars.Copy jar) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
+                "-XX:+ExitOnOutOfMemoryError"));
+        flags.addAll(SpringBootJar.read(jar.jar()).jvmFlags());
+        return flags;
     }
 
     /** Starts the instance's process and records it on {@code instance}. */
@@ -51,13 +77,8 @@ final class InstanceLauncher {
         Files.createDirectories(instance.output.getParent());
         rotate(instance.output);
         int port = freePort();
-        AppJars.Copy jar = jars.copyOf(spec.artifact().jar());
-        if (jar.made()) {
-            startupCache.tidyUp(); // a rebuild: the copy of the jar before it may now be unused
-        }
-        List<String> flags = new ArrayList<>(List.of("-Xmx" + Math.max(spec.memoryMb() * HEAP_PERCENT / 100, 16) + "m",
-                "-XX:+ExitOnOutOfMemoryError"));
-        flags.addAll(SpringBootJar.read(jar.jar()).jvmFlags());
+        AppJars.Copy jar = copyOf(spec);
+        List<String> flags = jvmFlags(spec, jar);
         StartupCache.Launch start = startupCache.launchFor(jar, flags, spec);
         List<String> java = new ArrayList<>(List.of(settings.javaExecutable().toString()));
         java.addAll(flags);

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes app JVMs start about twice as fast with the JDK's ahead-of-time cache (JEP 483/514/515):
  * classes loaded and linked, and method profiles, of a training run are stored once per jar and
- * mapped by every later start. The first start of a jar runs without it; right after, a background
- * training run (niced, sandboxed like an instance) extracts the Spring Boot jar (the cache needs
- * plain jars on the class path), starts it like an instance with {@code -XX:AOTMode=record}, asks
+ * mapped by every later start. A jar is trained when the platform prepares it (the catalog's apps,
+ * as it starts: {@code AppRuntime.prepare}) or right after its first start, which runs without a
+ * cache: a background training run (niced, sandboxed like an instance, one at a time) extracts the
+ * Spring Boot jar (the cache needs plain jars on the class path), starts it like an instance with {@code -XX:AOTMode=record}, asks
  * its readiness path and its first page a few times (what a deploy waits for: the classes of the
  * first requests are otherwise loaded while the first citizen waits), stops it with SIGTERM (the
  * JVM writes the recording as it exits) and builds the cache from the recording
@@ -319,9 +320,28 @@ final class StartupCache {
     }
 
     private static void finish(Process process) throws IOException, InterruptedException {
-        if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            ProcessTree.kill(process.toHandle());
-            throw new IOException("did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
+        try {
+            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                ProcessTree.kill(process.toHandle());
+                throw new IOException("did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            ProcessTree.kill(process.toHandle()); // the runtime is closing: no step outlives it
+            throw e;
+        }
+    }
+
+    /**
+     * Stops a training under way (its step is killed; nothing is marked ready) and drops the
+     * ones waiting: unlike an app's instances, a training is the runtime's own work and must not
+     * outlive it. The next runtime over the same folder trains again what a start asks for.
+     */
+    void close() {
+        trainer.shutdownNow();
+        try {
+            trainer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -30,7 +30,8 @@ import org.govpaas.platform.testing.StaffClient;
  * through a proxy this test cuts; browsers and token issuers keep Keycloak's real address.
  */
 @SpringBootTest(classes = GovPaasApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "govpaas.runtime.local.stop-apps-on-close=true"})
+        properties = {"server.address=127.0.0.1", "govpaas.runtime.local.stop-apps-on-close=true",
+                "govpaas.runtime.local.prepare-catalog=false"})
 @ActiveProfiles("local")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakOutageTest {

@@ -46,6 +46,6 @@ public final class GatewayBenchmarkHarness {
                         AppDirectory.class, () -> directory, definition -> definition.setPrimary(true)))
                 .run("--server.port=" + args[0], "--server.address=127.0.0.1",
                         "--govpaas.data-dir=" + Files.createTempDirectory("govpaas-gateway-bench"),
-                        "--logging.level.root=WARN");
+                        "--govpaas.runtime.local.prepare-catalog=false", "--logging.level.root=WARN");
     }
 }

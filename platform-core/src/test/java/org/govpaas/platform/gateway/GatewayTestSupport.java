@@ -39,7 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * with a directory the test controls, and a plain HTTP client that follows no redirects.
  */
 @SpringBootTest(classes = {GovPaasApplication.class, GatewayTestSupport.StubDirectoryConfiguration.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // No catalog jar trained in the background while the gateway is measured.
+        properties = {"server.address=127.0.0.1", "govpaas.runtime.local.prepare-catalog=false"})
 abstract class GatewayTestSupport {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -25,6 +25,7 @@ import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.IsolationTier;
 import org.govpaas.runtime.RuntimeState;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,12 @@ class StartupCacheTest {
 
     private LocalRuntime runtime;
 
+    @BeforeEach
+    void needsJdk25() {
+        assumeThat(StartupCache.javaFeatureVersion(Path.of(System.getProperty("java.home"), "bin", "java")))
+                .as("the ahead-of-time cache needs JDK 25").isGreaterThanOrEqualTo(25);
+    }
+
     @AfterEach
     void stop() {
         if (runtime != null) {
@@ -52,11 +59,8 @@ class StartupCacheTest {
 
     @Test
     void laterStartsOfASpringBootJarUseTheCacheMadeAfterTheFirst() throws Exception {
-        assumeThat(StartupCache.javaFeatureVersion(Path.of(System.getProperty("java.home"), "bin", "java")))
-                .as("the ahead-of-time cache needs JDK 25").isGreaterThanOrEqualTo(25);
         runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
-        Path jar = TestArtifacts.repository().resolve(
-                "org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar");
+        Path jar = noticeBoardJar();
         AppId id = new AppId("civil-affairs", "notices");
 
         runtime.apply(spec(id, jar, 1));
@@ -89,17 +93,59 @@ class StartupCacheTest {
     }
 
     /**
+     * What the platform asks for each catalog app when it starts: the cache is made without any
+     * instance, so the jar's very first deploy starts from it; a runtime closed during a training
+     * leaves no training process behind.
+     */
+    @Test
+    void aPreparedJarsFirstDeployStartsFromItsCache() throws Exception {
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        Path jar = noticeBoardJar();
+        AppId id = new AppId("civil-affairs", "notices");
+        Path cacheRoot = stateDir.resolve(".startup-cache");
+
+        runtime.prepare(spec(id, jar, 1));
+        assertThat(runtime.apps()).as("nothing deployed").isEmpty();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyMarkers(cacheRoot) == 1);
+        assertThat(runtime.apps()).isEmpty();
+
+        runtime.apply(spec(id, jar, 1));
+        AppStatus first = awaitRunning(id);
+        assertThat(commandLines(id)).singleElement().asString().contains("-XX:AOTCache=");
+        assertThat(get(first, "/apps/civil-affairs/notices/")).isEqualTo(200);
+        runtime.delete(id);
+        runtime.close();
+
+        // A rebuilt jar prepared, and the runtime closed while it trains.
+        Path rebuilt = stateDir.resolveSibling(stateDir.getFileName() + "-rebuilt.jar");
+        Files.copy(jar, rebuilt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        rebuild(rebuilt);
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        runtime.prepare(spec(id, rebuilt, 1));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> trainingProcesses(cacheRoot) > 0);
+        runtime.close();
+        assertThat(trainingProcesses(cacheRoot)).as("no training outlives its runtime").isZero();
+        runtime = null;
+        Files.delete(rebuilt);
+    }
+
+    /** Processes whose command line names the cache folder: training steps, or instances started from a cache. */
+    private static long trainingProcesses(Path cacheRoot) {
+        String folder = cacheRoot.toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(folder)).count();
+    }
+
+    /**
      * A cache takes 60-150 MB and every build of an app makes a new jar: the cache of a jar since
      * rebuilt goes once no instance runs from it, here at the platform's next start.
      */
     @Test
     void theCacheOfARebuiltJarIsRemovedOnceNoInstanceRunsFromIt(@TempDir Path jars) throws Exception {
-        assumeThat(StartupCache.javaFeatureVersion(Path.of(System.getProperty("java.home"), "bin", "java")))
-                .as("the ahead-of-time cache needs JDK 25").isGreaterThanOrEqualTo(25);
         runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
         Path jar = jars.resolve("notice-board.jar");
-        Files.copy(TestArtifacts.repository().resolve(
-                "org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar"), jar);
+        Files.copy(noticeBoardJar(), jar);
         AppId id = new AppId("civil-affairs", "notices");
         Path cacheRoot = stateDir.resolve(".startup-cache");
 
@@ -125,6 +171,11 @@ class StartupCacheTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !Files.exists(first));
         assertThat(first.resolveSibling(first.getFileName() + ".log")).doesNotExist();
         assertThat(readyMarkers(cacheRoot)).as("the cache of the jar as it is now stays").isEqualTo(1);
+    }
+
+    private static Path noticeBoardJar() {
+        return TestArtifacts.repository().resolve(
+                "org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar");
     }
 
     /** What a new build of the app does to its jar: other content at the same path. */

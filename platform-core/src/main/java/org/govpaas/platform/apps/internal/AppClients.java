@@ -9,6 +9,7 @@ import org.govpaas.identity.provisioning.KeycloakProvisioning;
 import org.govpaas.identity.provisioning.ProvisioningProperties;
 import org.govpaas.platform.apps.App;
 import org.govpaas.platform.system.PublicUrls;
+import org.govpaas.platform.system.SecretBox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,19 +58,38 @@ class AppClients {
         return env;
     }
 
+    /**
+     * The variables of {@link #ensure} for a preparation's training run, naming a client that
+     * does not exist: an app reads them at start, and a training signs nobody in.
+     */
+    Map<String, String> placeholders(SignIn signIn, String routePath) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GOVPAAS_PUBLIC_URL", publicUrls.base() + routePath);
+        String clientId = "app." + AppSpecs.PREPARATION;
+        if (signIn.citizens()) {
+            env.putAll(environment("CITIZENS", realms.citizenRealm(), clientId, SecretBox.randomSecret(24)));
+        }
+        if (signIn.staff()) {
+            env.putAll(environment("STAFF", realms.staffRealm(), clientId, SecretBox.randomSecret(24)));
+        }
+        return env;
+    }
+
     void remove(App app) {
         keycloak.removeAppClient(realms.citizenRealm(), clientId(app));
         keycloak.removeAppClient(realms.staffRealm(), clientId(app));
     }
 
     private Map<String, String> client(String prefix, String realm, App app, String appUrl) {
-        String secret = keycloak.ensureAppClient(realm, clientId(app), appUrl);
-        String keycloakUrl = identity.keycloakUrl().toString();
+        return environment(prefix, realm, clientId(app), keycloak.ensureAppClient(realm, clientId(app), appUrl));
+    }
+
+    private Map<String, String> environment(String prefix, String realm, String clientId, String secret) {
         return Map.of(
                 "GOVPAAS_OIDC_" + prefix + "_REALM", realm,
-                "GOVPAAS_OIDC_" + prefix + "_CLIENT_ID", clientId(app),
+                "GOVPAAS_OIDC_" + prefix + "_CLIENT_ID", clientId,
                 "GOVPAAS_OIDC_" + prefix + "_CLIENT_SECRET", secret,
-                "GOVPAAS_OIDC_" + prefix + "_KEYCLOAK_URL", keycloakUrl,
+                "GOVPAAS_OIDC_" + prefix + "_KEYCLOAK_URL", identity.keycloakUrl().toString(),
                 "GOVPAAS_OIDC_" + prefix + "_PUBLIC_URL", identity.browserUrl().toString());
     }
 }

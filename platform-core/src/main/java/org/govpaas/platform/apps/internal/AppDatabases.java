@@ -79,6 +79,26 @@ public class AppDatabases {
         return new Credentials(serverUrl + name, name, password);
     }
 
+    /**
+     * A database made afresh for a catalog template's preparation (a training run migrates it and
+     * answers a few requests): {@code prep_<template>}, no app's, holding nothing of anyone's.
+     * Made again, empty, at the next preparation.
+     */
+    public synchronized Credentials scratch(String templateId) {
+        if (!templateId.matches("[a-z][a-z0-9-]{0,40}")) {
+            throw new IllegalArgumentException("not a template id: " + templateId);
+        }
+        String name = "prep_" + templateId.replace('-', '_');
+        String password = SecretBox.randomSecret(24);
+        jdbc.execute("drop database if exists " + name + " with (force)");
+        jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
+                + "create role " + name + " login; end if; end $$");
+        jdbc.execute("alter role " + name + " password '" + ScramVerifier.of(password) + "'");
+        jdbc.execute("create database " + name + " owner " + name);
+        jdbc.execute("revoke all on database " + name + " from public");
+        return new Credentials(serverUrl + name, name, password);
+    }
+
     /** The app is gone: its role may no longer log in, its data stays. */
     public synchronized void release(App app) {
         for (String role : roles(app)) {

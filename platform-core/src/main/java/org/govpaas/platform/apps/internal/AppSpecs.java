@@ -1,8 +1,10 @@
 package org.govpaas.platform.apps.internal;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.govpaas.catalog.PlatformService;
 import org.govpaas.catalog.TemplateVersion;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AppSpecs {
+
+    /** The department named in a preparation's spec; never routed, never stored as an app. */
+    static final String PREPARATION = "catalog-preparation";
 
     private final CatalogService catalog;
     private final AppDatabases databases;
@@ -62,6 +67,33 @@ class AppSpecs {
         return new AppSpec(new AppId(app.departmentCode(), app.name()), app.generation(), artifact, instances,
                 app.memoryMb(), env, new AppSpec.HealthCheck(contextPath + version.health().readinessPath(),
                 version.health().startupTimeoutSeconds()), IsolationTier.fromLabel(app.isolation()), app.routePath());
+    }
+
+    /**
+     * What a runtime is asked to prepare for a catalog version before any department deploys it
+     * ({@link CatalogPreparation}): the app as a deploy with its defaults would run it, under the
+     * department {@value #PREPARATION}, with a scratch database and sign-in clients that do not
+     * exist (nobody signs in during a training). Empty when the version's jar is not built.
+     */
+    Optional<AppSpec> forPreparation(String templateId, TemplateVersion version) {
+        Optional<Path> jar = catalog.jar(version);
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        String routePath = "/apps/" + PREPARATION + "/" + templateId + "/";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GOVPAAS_DEPARTMENT", PREPARATION);
+        env.put("GOVPAAS_APP_NAME", templateId);
+        version.parameters().withDefaults(Map.of())
+                .forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
+        if (version.needs(PlatformService.DATABASE)) {
+            env.putAll(databases.scratch(templateId).environment());
+        }
+        env.putAll(clients.placeholders(version.signIn(), routePath));
+        return Optional.of(new AppSpec(new AppId(PREPARATION, templateId), 0, new AppSpec.Artifact(jar.get(),
+                version.image()), 1, version.memoryMb().defaultValue(), env, new AppSpec.HealthCheck(
+                routePath.substring(0, routePath.length() - 1) + version.health().readinessPath(),
+                version.health().startupTimeoutSeconds()), null, routePath));
     }
 
     /** {@code maxUploadMb} becomes {@code GOVPAAS_PARAM_MAX_UPLOAD_MB}. */
