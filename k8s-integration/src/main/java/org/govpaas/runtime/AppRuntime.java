@@ -26,6 +26,14 @@ public interface AppRuntime {
     void apply(AppSpec spec);
 
     /**
+     * Whether {@link #prepare} would do anything for this artifact; asked first, so that a
+     * caller makes what a preparation needs (a scratch database, say) only when it is used.
+     */
+    default boolean needsPreparation(AppSpec.Artifact artifact) {
+        return false;
+    }
+
+    /**
      * Gets ready, in the background, to start {@code spec}'s artifact sooner later; starts nothing
      * and holds no app ({@link #apps()} and {@link #status} do not change). The local runtime
      * makes the jar's startup cache; a runtime with nothing to prepare does nothing.

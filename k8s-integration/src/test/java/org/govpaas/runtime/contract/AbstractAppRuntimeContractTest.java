@@ -168,9 +168,12 @@ public abstract class AbstractAppRuntimeContractTest {
     void preparingASpecStartsNothingAndHoldsNoApp() {
         AppSpec spec = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
         runtime.prepare(spec);
-        assertThat(runtime.apps()).doesNotContain(spec.id());
-        assertThat(runtime.status(spec.id()).state()).isEqualTo(RuntimeState.UNKNOWN);
-        assertThat(countInstanceProcesses(spec.id())).isZero();
+        // A preparation works in the background: nothing of the app may appear meanwhile either.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(runtime.apps()).doesNotContain(spec.id());
+            assertThat(runtime.status(spec.id()).state()).isEqualTo(RuntimeState.UNKNOWN);
+            assertThat(countInstanceProcesses(spec.id())).isZero();
+        });
 
         runtime.apply(spec);
         assertThat(awaitState(spec.id(), RuntimeState.RUNNING).instances()).as("a prepared spec deploys as any other")

@@ -18,7 +18,9 @@ import org.govpaas.runtime.AppSpec;
  * Starts one instance process: {@code java -jar} with arguments as a list (no shell ever
  * interprets a spec value), in its own directory, on a free loopback port, its heap bounded by
  * the spec's memory, its output appended to a file (not a pipe: a process adopted by a later
- * control plane must keep somewhere to write).
+ * control plane must keep somewhere to write). Starts instances from the runtime's own jar copies
+ * and their startup caches, whose trainings it has made (also before any instance, to prepare a
+ * jar) and stops with the runtime.
  */
 final class InstanceLauncher {
 
@@ -50,14 +52,23 @@ final class InstanceLauncher {
         return sandbox.enabled();
     }
 
-    /** Copies the jar and has its startup cache made when it has none; starts no instance. */
+    /** Whether {@link #prepare} would do anything for this jar (copied here if it was not). */
+    boolean needsPreparation(Path jar) throws IOException {
+        return startupCache.needsTraining(copyOf(jar));
+    }
+
+    /** Has the jar's startup cache made when it has none; starts no instance. */
     void prepare(AppSpec spec) throws IOException {
         AppJars.Copy jar = copyOf(spec);
-        startupCache.launchFor(jar, jvmFlags(spec, jar), spec);
+        startupCache.prepare(jar, jvmFlags(spec, jar), spec);
     }
 
     private AppJars.Copy copyOf(AppSpec spec) throws IOException {
-        AppJars.Copy jar = jars.copyOf(spec.artifact().jar());
+        return copyOf(spec.artifact().jar());
+    }
+
+    private AppJars.Copy copyOf(Path source) throws IOException {
+        AppJars.Copy jar = jars.copyOf(source);
         if (jar.made()) {
             startupCache.tidyUp(); // a rebuild: the copy of the jar before it may now be unused
         }

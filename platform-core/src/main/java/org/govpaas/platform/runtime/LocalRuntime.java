@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1 (see the package documentation). Its state lives in {@code stateDir}; a new
  * {@code LocalRuntime} over the same folder adopts the instances an earlier one left running and
  * stops processes it cannot account for. {@link #close()} ends supervision only: apps keep
- * running for the next control plane to adopt.
+ * running for the next control plane to adopt; a startup-cache training, the runtime's own work,
+ * is stopped.
  */
 final class LocalRuntime implements AppRuntime, AutoCloseable {
 
@@ -97,6 +98,20 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
             }
             supervisor.deleted().join(); // a delete is under way: apply to a fresh app after it
             apps.remove(spec.id(), supervisor);
+        }
+    }
+
+    /** A Spring Boot jar without a startup cache, none being made, on a JDK that has the cache. */
+    @Override
+    public boolean needsPreparation(AppSpec.Artifact artifact) {
+        if (artifact == null || artifact.jar() == null || !Files.isRegularFile(artifact.jar())) {
+            return false;
+        }
+        try {
+            return context.launcher().needsPreparation(artifact.jar());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not look at {}: {}", artifact.jar(), e.toString());
+            return false;
         }
     }
 

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * digest, so a rebuilt SNAPSHOT gets a new cache. A cache the JVM
  * cannot use (other flags, another JDK) is ignored by the JVM itself ({@code AOTMode=auto}); a
  * failed training leaves no marker and the jar simply keeps starting the plain way. Instances
- * see the cache's folder read-only; the training's output, which is one app's own, is kept
+ * see the cache's folder read-only; the training's output, which shows an app's (or a
+ * preparation's) environment at work, is kept
  * beside it, out of their sight.
  *
  * <p>A cache takes 60-150 MB, and every build of an app makes a new jar (Spring AOT's generated
@@ -112,9 +113,26 @@ final class StartupCache {
             return new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE)), extracted.get(), List.of(dir));
         }
         if (scheduled.add(copy.digest())) {
-            trainer.execute(() -> train(jar, dir, jvmFlags, app));
+            trainer.execute(() -> train(jar, dir, jvmFlags, app, false));
         }
         return new Launch(List.of(), jar, List.of(jar));
+    }
+
+    /** Whether {@link #prepare} would train this jar: a Spring Boot jar with no cache, none under way. */
+    boolean needsTraining(AppJars.Copy copy) {
+        return supported && !scheduled.contains(copy.digest()) && ready(root.resolve(copy.digest())).isEmpty()
+                && SpringBootJar.read(copy.jar()).springBoot();
+    }
+
+    /**
+     * Schedules a training with a preparation's environment (defaults, a scratch database) before
+     * any instance of the jar starts. Should it fail, the first real start trains again with the
+     * instance's own environment, as without a preparation.
+     */
+    void prepare(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
+        if (supported && scheduled.add(copy.digest())) {
+            trainer.execute(() -> train(copy.jar(), root.resolve(copy.digest()), jvmFlags, app, true));
+        }
     }
 
     private static Optional<Path> ready(Path dir) {
@@ -126,6 +144,16 @@ final class StartupCache {
             return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private void train(Path jar, Path dir, List<String> jvmFlags, AppSpec app, boolean retryOnFailure) {
+        try {
+            train(jar, dir, jvmFlags, app);
+        } finally {
+            if (retryOnFailure && ready(dir).isEmpty()) {
+                scheduled.remove(dir.getFileName().toString());
+            }
         }
     }
 
@@ -210,7 +238,7 @@ final class StartupCache {
             return Files.isRegularFile(dir.resolve(RECORDING));
         } finally {
             if (process.isAlive()) {
-                ProcessTree.kill(process.toHandle());
+                killAndWait(process);
             }
         }
     }
@@ -326,8 +354,25 @@ final class StartupCache {
                 throw new IOException("did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
-            ProcessTree.kill(process.toHandle()); // the runtime is closing: no step outlives it
+            killAndWait(process); // the runtime is closing: no step outlives it
             throw e;
+        }
+    }
+
+    /** SIGKILL to the step and what it started, and a bounded wait for it to be gone, even when interrupted. */
+    private static void killAndWait(Process process) {
+        ProcessTree.kill(process.toHandle());
+        boolean interrupted = Thread.interrupted();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("A training step did not exit within 10 s of SIGKILL: pid {}", process.pid());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -46,12 +46,10 @@ class CatalogPreparationTest extends PlatformIntegrationTest {
         Path cache = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> readyCache(apps.resolve(".startup-cache"), "appointments-"), Optional::isPresent).get();
         assertThat(cache.resolveSibling(cache.getFileName() + ".log")).as("the training migrated its own database")
-                .content().contains("Successfully applied 1 migration").contains("Started AppointmentsApplication");
+                .content().contains("Successfully applied").contains("Started AppointmentsApplication");
         assertThat(jdbc.queryForList("select 1 from pg_database where datname = 'prep_appointments'")).hasSize(1);
 
         StaffClient admin = as("platform-admin");
-        assertThat(admin.api("GET", "/api/v1/departments", null).body()).as("no department, no app made for it")
-                .doesNotContain("catalog-preparation");
         String dept = "prep-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = admin.api("POST", "/api/v1/departments", """
                 {"code": "%s", "nameZh": "预约", "nameEn": "Appointments", "maxApps": 1, "maxInstances": 1,

@@ -98,17 +98,19 @@ class StartupCacheTest {
      * leaves no training process behind.
      */
     @Test
-    void aPreparedJarsFirstDeployStartsFromItsCache() throws Exception {
+    void aPreparedJarsFirstDeployStartsFromItsCache(@TempDir Path jars) throws Exception {
         runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
         Path jar = noticeBoardJar();
         AppId id = new AppId("civil-affairs", "notices");
         Path cacheRoot = stateDir.resolve(".startup-cache");
 
+        assertThat(runtime.needsPreparation(new AppSpec.Artifact(jar, null))).isTrue();
         runtime.prepare(spec(id, jar, 1));
         assertThat(runtime.apps()).as("nothing deployed").isEmpty();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> readyMarkers(cacheRoot) == 1);
         assertThat(runtime.apps()).isEmpty();
+        assertThat(runtime.needsPreparation(new AppSpec.Artifact(jar, null))).as("its cache is made").isFalse();
 
         runtime.apply(spec(id, jar, 1));
         AppStatus first = awaitRunning(id);
@@ -118,17 +120,17 @@ class StartupCacheTest {
         runtime.close();
 
         // A rebuilt jar prepared, and the runtime closed while it trains.
-        Path rebuilt = stateDir.resolveSibling(stateDir.getFileName() + "-rebuilt.jar");
-        Files.copy(jar, rebuilt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path rebuilt = jars.resolve("notice-board.jar");
+        Files.copy(jar, rebuilt);
         rebuild(rebuilt);
         runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
         runtime.prepare(spec(id, rebuilt, 1));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> trainingProcesses(cacheRoot) > 0);
         runtime.close();
-        assertThat(trainingProcesses(cacheRoot)).as("no training outlives its runtime").isZero();
         runtime = null;
-        Files.delete(rebuilt);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(trainingProcesses(cacheRoot)).as("no training outlives its runtime").isZero());
     }
 
     /** Processes whose command line names the cache folder: training steps, or instances started from a cache. */

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.govpaas.catalog.PlatformService;
 import org.govpaas.catalog.TemplateVersion;
 import org.govpaas.platform.apps.App;
@@ -13,6 +15,7 @@ import org.govpaas.platform.catalog.CatalogService;
 import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppSpec;
 import org.govpaas.runtime.IsolationTier;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AppSpecs {
 
-    /** The department named in a preparation's spec; never routed, never stored as an app. */
+    /**
+     * The department named in a preparation's spec. A preparation only trains a jar: the runtime
+     * holds no app under this name and nothing is routed to it, so a real department of that
+     * code would meet nothing of it.
+     */
     static final String PREPARATION = "catalog-preparation";
 
     private final CatalogService catalog;
@@ -47,53 +54,57 @@ class AppSpecs {
         TemplateVersion version = catalog.version(app.templateId(), app.templateVersion())
                 .orElseThrow(() -> new CannotBuildSpec("Template " + app.templateId() + " " + app.templateVersion()
                         + " is no longer in the catalog"));
-        Map<String, String> env = new LinkedHashMap<>();
-        // Which department owns it: a back office admits only that department's staff.
-        env.put("GOVPAAS_DEPARTMENT", app.departmentCode());
-        env.put("GOVPAAS_APP_NAME", app.name());
-        app.parameters().forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
-        CompletableFuture<Map<String, String>> database = version.needs(PlatformService.DATABASE)
-                ? SideBySide.start(() -> databases.ensure(app).environment())
-                : CompletableFuture.completedFuture(Map.of());
-        Map<String, String> signIn = clients.ensure(app, version.signIn());
-        env.putAll(SideBySide.join(database));
-        env.putAll(signIn);
-        String contextPath = app.routePath().substring(0, app.routePath().length() - 1);
         AppSpec.Artifact artifact = new AppSpec.Artifact(catalog.jar(version).orElse(null), version.image());
         if (artifact.jar() == null && artifact.image() == null) {
             throw new CannotBuildSpec("The artifact " + version.jar() + " is not built; run ./govpaas up (or mvn install)");
         }
-        int instances = app.isStopped() ? 0 : app.instances();
-        return new AppSpec(new AppId(app.departmentCode(), app.name()), app.generation(), artifact, instances,
-                app.memoryMb(), env, new AppSpec.HealthCheck(contextPath + version.health().readinessPath(),
-                version.health().startupTimeoutSeconds()), IsolationTier.fromLabel(app.isolation()), app.routePath());
+        return spec(new AppId(app.departmentCode(), app.name()), app.generation(), version, artifact,
+                app.isStopped() ? 0 : app.instances(), app.memoryMb(), app.isolation(), app.routePath(),
+                app.parameters(), () -> databases.ensure(app).environment(), () -> clients.ensure(app, version.signIn()));
     }
 
     /**
      * What a runtime is asked to prepare for a catalog version before any department deploys it
-     * ({@link CatalogPreparation}): the app as a deploy with its defaults would run it, under the
-     * department {@value #PREPARATION}, with a scratch database and sign-in clients that do not
-     * exist (nobody signs in during a training). Empty when the version's jar is not built.
+     * ({@link CatalogPreparation}): the app as a deploy that names nothing but the template would
+     * run it (the same check and defaults), under the department {@value #PREPARATION}, with a
+     * scratch database and sign-in clients that do not exist (nobody signs in during a training).
+     * Empty when the version's jar is not built or its defaults do not pass the check.
      */
-    Optional<AppSpec> forPreparation(String templateId, TemplateVersion version) {
+    Optional<AppSpec> forPreparation(String templateId, TemplateVersion version, Set<IsolationTier> supported) {
         Optional<Path> jar = catalog.jar(version);
-        if (jar.isEmpty()) {
+        Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
+        CatalogService.Checked checked = catalog.check(templateId, version.version(), null, null, null, Map.of(),
+                supported, errors);
+        if (jar.isEmpty() || checked == null) {
             return Optional.empty();
         }
         String routePath = "/apps/" + PREPARATION + "/" + templateId + "/";
+        return Optional.of(spec(new AppId(PREPARATION, templateId), 0, version,
+                new AppSpec.Artifact(jar.get(), version.image()), checked.instances(), checked.memoryMb(),
+                checked.isolation(), routePath, checked.parameters(), () -> databases.scratch(templateId).environment(),
+                () -> clients.placeholders(version.signIn(), routePath)));
+    }
+
+    /** The one way a spec is made: its environment, its database's and sign-in clients' side by side. */
+    private static AppSpec spec(AppId id, long generation, TemplateVersion version, AppSpec.Artifact artifact,
+                                int instances, int memoryMb, String isolation, String routePath,
+                                Map<String, Object> parameters, Supplier<Map<String, String>> database,
+                                Supplier<Map<String, String>> signIn) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("GOVPAAS_DEPARTMENT", PREPARATION);
-        env.put("GOVPAAS_APP_NAME", templateId);
-        version.parameters().withDefaults(Map.of())
-                .forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
-        if (version.needs(PlatformService.DATABASE)) {
-            env.putAll(databases.scratch(templateId).environment());
-        }
-        env.putAll(clients.placeholders(version.signIn(), routePath));
-        return Optional.of(new AppSpec(new AppId(PREPARATION, templateId), 0, new AppSpec.Artifact(jar.get(),
-                version.image()), 1, version.memoryMb().defaultValue(), env, new AppSpec.HealthCheck(
-                routePath.substring(0, routePath.length() - 1) + version.health().readinessPath(),
-                version.health().startupTimeoutSeconds()), null, routePath));
+        // Which department owns it: a back office admits only that department's staff.
+        env.put("GOVPAAS_DEPARTMENT", id.department());
+        env.put("GOVPAAS_APP_NAME", id.name());
+        parameters.forEach((name, value) -> env.put(parameterVariable(name), String.valueOf(value)));
+        CompletableFuture<Map<String, String>> made = version.needs(PlatformService.DATABASE)
+                ? SideBySide.start(database)
+                : CompletableFuture.completedFuture(Map.of());
+        Map<String, String> clients = signIn.get();
+        env.putAll(SideBySide.join(made));
+        env.putAll(clients);
+        String contextPath = routePath.substring(0, routePath.length() - 1);
+        return new AppSpec(id, generation, artifact, instances, memoryMb, env, new AppSpec.HealthCheck(
+                contextPath + version.health().readinessPath(), version.health().startupTimeoutSeconds()),
+                IsolationTier.fromLabel(isolation), routePath);
     }
 
     /** {@code maxUploadMb} becomes {@code GOVPAAS_PARAM_MAX_UPLOAD_MB}. */
