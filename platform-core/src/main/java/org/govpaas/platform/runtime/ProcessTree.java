@@ -75,6 +75,20 @@ final class ProcessTree {
         root.destroyForcibly();
     }
 
+    /**
+     * SIGKILL to the tree, then up to {@code timeout} for all of it to be gone, also on a thread
+     * that was interrupted (a closing runtime stops its own work this way: nothing may outlive it).
+     */
+    static void killAndAwait(ProcessHandle root, Duration timeout) {
+        List<ProcessHandle> tree = of(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        boolean interrupted = Thread.interrupted();
+        awaitExit(tree, timeout);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
         CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {

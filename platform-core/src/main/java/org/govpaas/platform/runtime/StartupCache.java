@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ final class StartupCache {
     /** The jar copy a cache was made from, by absolute path. */
     private static final String SOURCE = "source";
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
+    /** How long a killed step may take to be gone before the training thread goes on. */
+    private static final Duration KILLED_EXIT = Duration.ofSeconds(10);
     /** Requests of each path in the training: enough to load what a first request loads. */
     private static final int WARM_UP_REQUESTS = 5;
     /** The lowest CPU priority short of 19: a training only uses what instances leave. */
@@ -113,7 +116,7 @@ final class StartupCache {
             return new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE)), extracted.get(), List.of(dir));
         }
         if (scheduled.add(copy.digest())) {
-            trainer.execute(() -> train(jar, dir, jvmFlags, app, false));
+            trainer.execute(() -> train(jar, dir, jvmFlags, app));
         }
         return new Launch(List.of(), jar, List.of(jar));
     }
@@ -130,8 +133,14 @@ final class StartupCache {
      * instance's own environment, as without a preparation.
      */
     void prepare(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
+        Path dir = root.resolve(copy.digest());
         if (supported && scheduled.add(copy.digest())) {
-            trainer.execute(() -> train(copy.jar(), root.resolve(copy.digest()), jvmFlags, app, true));
+            trainer.execute(() -> {
+                train(copy.jar(), dir, jvmFlags, app);
+                if (ready(dir).isEmpty()) {
+                    scheduled.remove(copy.digest());
+                }
+            });
         }
     }
 
@@ -144,16 +153,6 @@ final class StartupCache {
             return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private void train(Path jar, Path dir, List<String> jvmFlags, AppSpec app, boolean retryOnFailure) {
-        try {
-            train(jar, dir, jvmFlags, app);
-        } finally {
-            if (retryOnFailure && ready(dir).isEmpty()) {
-                scheduled.remove(dir.getFileName().toString());
-            }
         }
     }
 
@@ -238,7 +237,7 @@ final class StartupCache {
             return Files.isRegularFile(dir.resolve(RECORDING));
         } finally {
             if (process.isAlive()) {
-                killAndWait(process);
+                ProcessTree.killAndAwait(process.toHandle(), KILLED_EXIT);
             }
         }
     }
@@ -354,25 +353,8 @@ final class StartupCache {
                 throw new IOException("did not finish within " + TRAINING_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
-            killAndWait(process); // the runtime is closing: no step outlives it
+            ProcessTree.killAndAwait(process.toHandle(), KILLED_EXIT); // the runtime is closing: no step outlives it
             throw e;
-        }
-    }
-
-    /** SIGKILL to the step and what it started, and a bounded wait for it to be gone, even when interrupted. */
-    private static void killAndWait(Process process) {
-        ProcessTree.kill(process.toHandle());
-        boolean interrupted = Thread.interrupted();
-        try {
-            process.onExit().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("A training step did not exit within 10 s of SIGKILL: pid {}", process.pid());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -62,21 +62,11 @@ public class AppDatabases {
             return new Credentials(serverUrl + row.get("database_name"), role, password);
         }
         String name = "app_" + app.id();
-        String password = SecretBox.randomSecret(24);
-        // DDL takes no bind parameters; the name is generated here, never user input. The password
-        // travels only as a SCRAM verifier (base64 and '$:', safe in quotes), so no statement, server
-        // log or exception message ever holds it.
-        jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
-                + "create role " + name + " login; else alter role " + name + " login; end if; end $$");
-        jdbc.execute("alter role " + name + " password '" + ScramVerifier.of(password) + "'");
-        if (jdbc.queryForList("select 1 from pg_database where datname = ?", name).isEmpty()) {
-            jdbc.execute("create database " + name + " owner " + name);
-        }
-        jdbc.execute("revoke all on database " + name + " from public");
+        Credentials credentials = provision(name);
         jdbc.update("insert into app_database (department_id, app_id, app_name, database_name, role_name, "
                 + "password_encrypted, scram_iterations) values (?, ?, ?, ?, ?, ?, ?)", app.departmentId(), app.id(),
-                app.name(), name, name, secrets.encrypt(password), ScramVerifier.ITERATIONS);
-        return new Credentials(serverUrl + name, name, password);
+                app.name(), name, name, secrets.encrypt(credentials.password()), ScramVerifier.ITERATIONS);
+        return credentials;
     }
 
     /**
@@ -89,12 +79,24 @@ public class AppDatabases {
             throw new IllegalArgumentException("not a template id: " + templateId);
         }
         String name = "prep_" + templateId.replace('-', '_');
-        String password = SecretBox.randomSecret(24);
         jdbc.execute("drop database if exists " + name + " with (force)");
+        return provision(name);
+    }
+
+    /**
+     * The login role {@code name} with a new random password, and its own database when missing.
+     * DDL takes no bind parameters; every name is made here, never user input. The password
+     * travels only as a SCRAM verifier (base64 and '$:', safe in quotes), so no statement, server
+     * log or exception message ever holds it.
+     */
+    private Credentials provision(String name) {
+        String password = SecretBox.randomSecret(24);
         jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
-                + "create role " + name + " login; end if; end $$");
+                + "create role " + name + " login; else alter role " + name + " login; end if; end $$");
         jdbc.execute("alter role " + name + " password '" + ScramVerifier.of(password) + "'");
-        jdbc.execute("create database " + name + " owner " + name);
+        if (jdbc.queryForList("select 1 from pg_database where datname = ?", name).isEmpty()) {
+            jdbc.execute("create database " + name + " owner " + name);
+        }
         jdbc.execute("revoke all on database " + name + " from public");
         return new Credentials(serverUrl + name, name, password);
     }

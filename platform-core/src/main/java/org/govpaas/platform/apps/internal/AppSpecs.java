@@ -1,6 +1,5 @@
 package org.govpaas.platform.apps.internal;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,19 +67,19 @@ class AppSpecs {
      * ({@link CatalogPreparation}): the app as a deploy that names nothing but the template would
      * run it (the same check and defaults), under the department {@value #PREPARATION}, with a
      * scratch database and sign-in clients that do not exist (nobody signs in during a training).
-     * Empty when the version's jar is not built or its defaults do not pass the check.
+     * Empty when the version's defaults do not pass the check.
      */
-    Optional<AppSpec> forPreparation(String templateId, TemplateVersion version, Set<IsolationTier> supported) {
-        Optional<Path> jar = catalog.jar(version);
+    Optional<AppSpec> forPreparation(String templateId, TemplateVersion version, AppSpec.Artifact artifact,
+                                     Set<IsolationTier> supported) {
         Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         CatalogService.Checked checked = catalog.check(templateId, version.version(), null, null, null, Map.of(),
                 supported, errors);
-        if (jar.isEmpty() || checked == null) {
+        if (checked == null) {
             return Optional.empty();
         }
         String routePath = "/apps/" + PREPARATION + "/" + templateId + "/";
-        return Optional.of(spec(new AppId(PREPARATION, templateId), 0, version,
-                new AppSpec.Artifact(jar.get(), version.image()), checked.instances(), checked.memoryMb(),
+        return Optional.of(spec(new AppId(PREPARATION, templateId), 0, version, artifact, checked.instances(),
+                checked.memoryMb(),
                 checked.isolation(), routePath, checked.parameters(), () -> databases.scratch(templateId).environment(),
                 () -> clients.placeholders(version.signIn(), routePath)));
     }

@@ -63,8 +63,10 @@ class CatalogPreparation {
         TemplateVersion newest = enabled.getLast();
         try {
             Optional<Path> jar = catalog.jar(newest);
-            if (jar.isPresent() && runtime.needsPreparation(new AppSpec.Artifact(jar.get(), newest.image()))) {
-                specs.forPreparation(template.id(), newest, runtime.supportedIsolation()).ifPresent(runtime::prepare);
+            AppSpec.Artifact artifact = new AppSpec.Artifact(jar.orElse(null), newest.image());
+            if (jar.isPresent() && runtime.needsPreparation(artifact)) {
+                specs.forPreparation(template.id(), newest, artifact, runtime.supportedIsolation())
+                        .ifPresent(runtime::prepare);
             }
         } catch (RuntimeException e) {
             log.warn("Could not prepare {} for its first deploy: {}", template.id(), e.toString());
