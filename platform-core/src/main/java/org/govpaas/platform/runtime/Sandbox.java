@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * bubblewrap confinement for instance processes: the whole system read-only, a private /tmp and
  * /dev, its own pid and IPC namespaces, a new session (no terminal injection), and only the
- * instance's own directory writable. Deliberately without {@code --die-with-parent}: instances
- * must outlive a control-plane restart to be re-adopted.
+ * instance's own directory writable. Instances are deliberately not tied to the control plane:
+ * they must outlive its restart to be re-adopted. A startup cache's training is tied to it
+ * ({@link #wrapEndingWithControlPlane}).
  */
 final class Sandbox {
 
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     private final Path bwrap;
     private final List<Path> hidden;
@@ -73,6 +76,26 @@ final class Sandbox {
      * see although they may lie under /tmp, which the sandbox replaces (the jar, the JDK).
      */
     List<String> wrap(List<String> command, Path instanceDir, List<Path> readOnly) {
+        return wrap(command, instanceDir, readOnly, false);
+    }
+
+    /**
+     * As {@link #wrap}, for a process no later control plane would look after (a startup cache's
+     * training): the kernel kills it when the control-plane thread that started it ends, a crash
+     * or a {@code kill -9} of the control plane included. Confined, bubblewrap's
+     * {@code --die-with-parent} does that for everything in the sandbox; otherwise util-linux's
+     * {@code setpriv}, which sets the same parent-death signal on the process it becomes.
+     */
+    List<String> wrapEndingWithControlPlane(List<String> command, Path dir, List<Path> readOnly) {
+        if (bwrap == null && Files.isExecutable(SETPRIV)) {
+            List<String> tied = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+            tied.addAll(command);
+            return tied;
+        }
+        return wrap(command, dir, readOnly, true);
+    }
+
+    private List<String> wrap(List<String> command, Path instanceDir, List<Path> readOnly, boolean dieWithParent) {
         if (bwrap == null) {
             return command;
         }
@@ -85,7 +108,11 @@ final class Sandbox {
             wrapped.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
         wrapped.addAll(List.of("--bind", instanceDir.toString(), instanceDir.toString(),
-                "--unshare-pid", "--unshare-ipc", "--new-session", "--chdir", instanceDir.toString(), "--"));
+                "--unshare-pid", "--unshare-ipc", "--new-session", "--chdir", instanceDir.toString()));
+        if (dieWithParent) {
+            wrapped.add("--die-with-parent");
+        }
+        wrapped.add("--");
         wrapped.addAll(command);
         return wrapped;
     }

@@ -70,6 +70,11 @@ final class StartupCache {
     private final boolean supported;
     private final ReadinessProbe requests = new ReadinessProbe();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    /**
+     * The one thread that starts and awaits every step. The steps end with it (their parent-death
+     * signal, {@link Sandbox#wrapEndingWithControlPlane}), so every task catches its own failures:
+     * a task that threw would have its thread replaced.
+     */
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "startup-cache-training");
         thread.setDaemon(true);
@@ -287,7 +292,7 @@ final class StartupCache {
             niced.addAll(List.of("/usr/bin/nice", "-n", String.valueOf(TRAINING_NICE)));
         }
         niced.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(niced, dir, readOnly))
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrapEndingWithControlPlane(niced, dir, readOnly))
                 .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true)

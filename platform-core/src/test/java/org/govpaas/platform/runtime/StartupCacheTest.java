@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The startup cache as an operator sees it: the first start of a Spring Boot jar runs plain, a
@@ -133,6 +135,76 @@ class StartupCacheTest {
                 assertThat(trainingProcesses(cacheRoot)).as("no training outlives its runtime").isZero());
     }
 
+    /**
+     * A preparation's environment is not the app's: should the app refuse to start with it, the
+     * jar is trained again at its first real start, with the instance's own environment.
+     */
+    @Test
+    void aJarWhosePreparationFailedIsTrainedAtItsFirstStart() throws Exception {
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        Path jar = noticeBoardJar();
+        AppId id = new AppId("civil-affairs", "notices");
+        AppSpec.Artifact artifact = new AppSpec.Artifact(jar, null);
+        Path cacheRoot = stateDir.resolve(".startup-cache");
+
+        // The board refuses to start with a theme it does not have.
+        runtime.prepare(spec(id, jar, 1, Map.of("GOVPAAS_PARAM_THEME", "purple")));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> trainingProcesses(cacheRoot) > 0);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> trainingProcesses(cacheRoot) == 0 && runtime.needsPreparation(artifact));
+        assertThat(readyMarkers(cacheRoot)).as("no cache from the failed training").isZero();
+        try (Stream<Path> logs = Files.list(cacheRoot).filter(p -> p.toString().endsWith(".log"))) {
+            assertThat(logs).singleElement().as("the training failed for the app's own reason")
+                    .satisfies(log -> assertThat(log).content().contains("noticeboard.theme"));
+        }
+
+        runtime.apply(spec(id, jar, 1));
+        awaitRunning(id);
+        assertThat(commandLines(id)).singleElement().asString().doesNotContain("-XX:AOTCache=");
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyMarkers(cacheRoot) == 1);
+        assertThat(runtime.needsPreparation(artifact)).isFalse();
+    }
+
+    /**
+     * A crashed control plane (here killed with SIGKILL, so none of its own code runs) leaves no
+     * training behind: no later control plane would look after it, and it would train the same
+     * jar again beside it. Confined by bubblewrap where it works here, and without the sandbox.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SandboxMode.class, names = {"AUTO", "OFF"})
+    void aTrainingEndsWithItsControlPlaneKilled(SandboxMode sandbox) throws Exception {
+        Path cacheRoot = stateDir.resolve(".startup-cache");
+        Process controlPlane = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PreparingControlPlane.class.getName(),
+                stateDir.toString(), noticeBoardJar().toString(), sandbox.name())
+                .redirectErrorStream(true).redirectOutput(stateDir.resolve("control-plane.log").toFile()).start();
+        try {
+            // Killed while the app runs to be recorded, the step that would otherwise run longest.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                            .anyMatch(line -> line.contains(cacheRoot.toString()) && line.contains("-XX:AOTMode=record")));
+            controlPlane.destroyForcibly();
+            controlPlane.waitFor();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(trainingProcesses(cacheRoot)).as("no training outlives a crashed control plane").isZero());
+        } finally {
+            controlPlane.destroyForcibly();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(cacheRoot.toString()))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** A control plane of its own JVM that prepares a jar and waits to be killed. */
+    static final class PreparingControlPlane {
+        public static void main(String[] args) throws InterruptedException {
+            LocalRuntime runtime = new LocalRuntime(LocalProcesses.testSettings(Path.of(args[0]), SandboxMode.valueOf(args[2])));
+            runtime.prepare(spec(new AppId("civil-affairs", "notices"), Path.of(args[1]), 1));
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     /** Processes whose command line names the cache folder: training steps, or instances started from a cache. */
     private static long trainingProcesses(Path cacheRoot) {
         String folder = cacheRoot.toString();
@@ -219,9 +291,12 @@ class StartupCacheTest {
     }
 
     private static AppSpec spec(AppId id, Path jar, int instances) {
+        return spec(id, jar, instances, Map.of("GOVPAAS_PARAM_TITLE", "Notices"));
+    }
+
+    private static AppSpec spec(AppId id, Path jar, int instances, Map<String, String> environment) {
         String route = "/apps/" + id.department() + "/" + id.name() + "/";
-        return new AppSpec(id, instances, new AppSpec.Artifact(jar, null), instances, 256,
-                Map.of("GOVPAAS_PARAM_TITLE", "Notices"),
+        return new AppSpec(id, instances, new AppSpec.Artifact(jar, null), instances, 256, environment,
                 new AppSpec.HealthCheck(route.substring(0, route.length() - 1) + "/actuator/health/readiness", 60),
                 IsolationTier.PROCESS, route);
     }
