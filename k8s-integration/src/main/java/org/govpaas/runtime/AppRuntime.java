@@ -1,6 +1,8 @@
 package org.govpaas.runtime;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,8 +39,14 @@ public interface AppRuntime {
      * Gets ready, in the background, to start {@code spec}'s artifact sooner later; starts nothing
      * and holds no app ({@link #apps()} and {@link #status} do not change). The local runtime
      * makes the jar's startup cache; a runtime with nothing to prepare does nothing.
+     *
+     * @return completes once the preparation has ended, whether it succeeded or not (a jar whose
+     *         preparation failed is prepared again at its first start), so that what the caller
+     *         made for it (a scratch database, say) can go; cancelled when the runtime closes
+     *         before the preparation runs
      */
-    default void prepare(AppSpec spec) {
+    default CompletionStage<Void> prepare(AppSpec spec) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Remove every instance of the app. Idempotent; an unknown app is not an error. */

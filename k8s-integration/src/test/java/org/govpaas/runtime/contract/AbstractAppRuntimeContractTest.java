@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -167,13 +168,15 @@ public abstract class AbstractAppRuntimeContractTest {
     @Test
     void preparingASpecStartsNothingAndHoldsNoApp() {
         AppSpec spec = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
-        runtime.prepare(spec);
+        CompletionStage<Void> prepared = runtime.prepare(spec);
         // A preparation works in the background: nothing of the app may appear meanwhile either.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).pollInterval(POLL).untilAsserted(() -> {
             assertThat(runtime.apps()).doesNotContain(spec.id());
             assertThat(runtime.status(spec.id()).state()).isEqualTo(RuntimeState.UNKNOWN);
             assertThat(countInstanceProcesses(spec.id())).isZero();
         });
+        assertThat(prepared).as("the preparation tells when it has ended").succeedsWithin(Duration.ofMinutes(5));
+        assertThat(runtime.apps()).doesNotContain(spec.id());
 
         runtime.apply(spec);
         assertThat(awaitState(spec.id(), RuntimeState.RUNNING).instances()).as("a prepared spec deploys as any other")

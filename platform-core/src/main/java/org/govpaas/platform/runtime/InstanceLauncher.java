@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.govpaas.runtime.AppSpec;
 
 /**
@@ -57,10 +58,10 @@ final class InstanceLauncher {
         return startupCache.needsTraining(copyOf(jar));
     }
 
-    /** Has the jar's startup cache made when it has none; starts no instance. */
-    void prepare(AppSpec spec) throws IOException {
+    /** Has the jar's startup cache made when it has none; starts no instance. Completes once that has ended. */
+    CompletableFuture<Void> prepare(AppSpec spec) throws IOException {
         AppJars.Copy jar = copyOf(spec);
-        startupCache.prepare(jar, jvmFlags(spec, jar), spec);
+        return startupCache.prepare(jar, jvmFlags(spec, jar), spec);
     }
 
     private AppJars.Copy copyOf(AppSpec spec) throws IOException {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,15 +121,16 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
      * cache's own training thread), so that even the first deploy of the jar starts from it.
      */
     @Override
-    public void prepare(AppSpec spec) {
+    public CompletionStage<Void> prepare(AppSpec spec) {
         check(spec);
-        workers.execute(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                context.launcher().prepare(spec);
+                return context.launcher().prepare(spec);
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not prepare {} to start sooner: {}", spec.artifact().jar(), e.toString());
+                return CompletableFuture.<Void>completedFuture(null);
             }
-        });
+        }, workers).thenCompose(ended -> ended);
     }
 
     /** Refuses, before anything starts, what this runtime cannot do. */

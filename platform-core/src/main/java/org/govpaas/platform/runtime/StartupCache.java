@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,16 +137,34 @@ final class StartupCache {
      * Schedules a training with a preparation's environment (defaults, a scratch database) before
      * any instance of the jar starts. Should it fail, the first real start trains again with the
      * instance's own environment, as without a preparation.
+     *
+     * @return completes once the training has ended (at once when there is none to run); cancelled
+     *         when the cache is closed before it runs
      */
-    void prepare(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
+    CompletableFuture<Void> prepare(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
         Path dir = root.resolve(copy.digest());
-        if (supported && scheduled.add(copy.digest())) {
-            trainer.execute(() -> {
-                train(copy.jar(), dir, jvmFlags, app);
-                if (ready(dir).isEmpty()) {
-                    scheduled.remove(copy.digest());
-                }
-            });
+        if (!supported || !scheduled.add(copy.digest())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Preparation preparation = new Preparation(() -> {
+            train(copy.jar(), dir, jvmFlags, app);
+            if (ready(dir).isEmpty()) {
+                scheduled.remove(copy.digest());
+            }
+        }, new CompletableFuture<>());
+        trainer.execute(preparation);
+        return preparation.ended();
+    }
+
+    /** A preparation's training on the trainer; {@code ended} tells its caller when it has run. */
+    private record Preparation(Runnable training, CompletableFuture<Void> ended) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                training.run();
+            } finally {
+                ended.complete(null);
+            }
         }
     }
 
@@ -369,7 +388,11 @@ final class StartupCache {
      * outlive it. The next runtime over the same folder trains again what a start asks for.
      */
     void close() {
-        trainer.shutdownNow();
+        for (Runnable dropped : trainer.shutdownNow()) {
+            if (dropped instanceof Preparation preparation) {
+                preparation.ended().cancel(false);
+            }
+        }
         try {
             trainer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

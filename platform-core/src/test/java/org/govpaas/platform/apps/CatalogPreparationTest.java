@@ -47,7 +47,11 @@ class CatalogPreparationTest extends PlatformIntegrationTest {
                 .until(() -> readyCache(apps.resolve(".startup-cache"), "appointments-"), Optional::isPresent).get();
         assertThat(cache.resolveSibling(cache.getFileName() + ".log")).as("the training migrated its own database")
                 .content().contains("Successfully applied").contains("Started AppointmentsApplication");
-        assertThat(jdbc.queryForList("select 1 from pg_database where datname = 'prep_appointments'")).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(jdbc.queryForList("select 1 from pg_database where datname = 'prep_appointments'"))
+                    .as("the scratch database goes once the training has ended").isEmpty();
+            assertThat(jdbc.queryForList("select 1 from pg_roles where rolname = 'prep_appointments'")).isEmpty();
+        });
 
         StaffClient admin = as("platform-admin");
         String dept = "prep-" + UUID.randomUUID().toString().substring(0, 8);

@@ -72,15 +72,26 @@ public class AppDatabases {
     /**
      * A database made afresh for a catalog template's preparation (a training run migrates it and
      * answers a few requests): {@code prep_<template>}, no app's, holding nothing of anyone's.
-     * Made again, empty, at the next preparation.
+     * Dropped with its role once the preparation has ended ({@link #dropScratch}).
      */
     public synchronized Credentials scratch(String templateId) {
+        String name = scratchName(templateId);
+        jdbc.execute("drop database if exists " + name + " with (force)");
+        return provision(name);
+    }
+
+    /** The template's scratch database and its role are gone; there may have been none. */
+    public synchronized void dropScratch(String templateId) {
+        String name = scratchName(templateId);
+        jdbc.execute("drop database if exists " + name + " with (force)");
+        jdbc.execute("drop role if exists " + name);
+    }
+
+    private static String scratchName(String templateId) {
         if (!templateId.matches("[a-z][a-z0-9-]{0,40}")) {
             throw new IllegalArgumentException("not a template id: " + templateId);
         }
-        String name = "prep_" + templateId.replace('-', '_');
-        jdbc.execute("drop database if exists " + name + " with (force)");
-        return provision(name);
+        return "prep_" + templateId.replace('-', '_');
     }
 
     /**

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * plain start, and that first deploy takes 7-12 s on these 2-core machines against 2-3 s
  * (bench/deploy). The training runs in the background, niced, one jar at a time; the runtime is
  * asked first whether a jar needs it, so a jar that has its cache costs a look at the jar and
- * nothing else (no scratch database). Only on the local runtime with its startup cache; off with
+ * nothing else (no scratch database). A scratch database goes, with its role, once its
+ * preparation has ended (or at the next start, had the platform stopped first). Only on the local runtime with its startup cache; off with
  * {@code govpaas.runtime.local.prepare-catalog=false} (tests that start platforms, and the deploy
  * benchmark, which measures a first deploy without the cache).
  */
@@ -36,11 +37,13 @@ class CatalogPreparation {
     private final CatalogService catalog;
     private final AppSpecs specs;
     private final AppRuntime runtime;
+    private final AppDatabases databases;
 
-    CatalogPreparation(CatalogService catalog, AppSpecs specs, AppRuntime runtime) {
+    CatalogPreparation(CatalogService catalog, AppSpecs specs, AppRuntime runtime, AppDatabases databases) {
         this.catalog = catalog;
         this.specs = specs;
         this.runtime = runtime;
+        this.databases = databases;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,20 +59,44 @@ class CatalogPreparation {
     }
 
     private void prepare(CatalogTemplate template) {
-        List<TemplateVersion> enabled = catalog.enabledVersions(template);
-        if (enabled.isEmpty()) {
-            return;
-        }
-        TemplateVersion newest = enabled.getLast();
         try {
-            Optional<Path> jar = catalog.jar(newest);
-            AppSpec.Artifact artifact = new AppSpec.Artifact(jar.orElse(null), newest.image());
-            if (jar.isPresent() && runtime.needsPreparation(artifact)) {
-                specs.forPreparation(template.id(), newest, artifact, runtime.supportedIsolation())
-                        .ifPresent(runtime::prepare);
+            Optional<AppSpec> preparation = preparation(template);
+            if (preparation.isPresent()) {
+                // Off the runtime's thread that tells: the drop waits for the database server. A
+                // preparation the closing runtime dropped (failure) leaves it to the next start.
+                runtime.prepare(preparation.get()).whenCompleteAsync((ended, failure) -> {
+                    if (failure == null) {
+                        dropScratch(template);
+                    }
+                }, task -> Thread.ofVirtual().name("catalog-preparation").start(task));
+            } else {
+                dropScratch(template); // one a platform that stopped during its preparation left
             }
         } catch (RuntimeException e) {
             log.warn("Could not prepare {} for its first deploy: {}", template.id(), e.toString());
+        }
+    }
+
+    /** The spec to prepare the template's newest enabled version with, when its jar needs preparing. */
+    private Optional<AppSpec> preparation(CatalogTemplate template) {
+        List<TemplateVersion> enabled = catalog.enabledVersions(template);
+        if (enabled.isEmpty()) {
+            return Optional.empty();
+        }
+        TemplateVersion newest = enabled.getLast();
+        Optional<Path> jar = catalog.jar(newest);
+        AppSpec.Artifact artifact = new AppSpec.Artifact(jar.orElse(null), newest.image());
+        if (jar.isEmpty() || !runtime.needsPreparation(artifact)) {
+            return Optional.empty();
+        }
+        return specs.forPreparation(template.id(), newest, artifact, runtime.supportedIsolation());
+    }
+
+    private void dropScratch(CatalogTemplate template) {
+        try {
+            databases.dropScratch(template.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the scratch database of {}: {}", template.id(), e.toString());
         }
     }
 }
