@@ -42,8 +42,9 @@ public interface AppRuntime {
      *
      * @return completes once the preparation has ended, whether it succeeded or not (a jar whose
      *         preparation failed is prepared again at its first start), so that what the caller
-     *         made for it (a scratch database, say) can go; cancelled when the runtime closes
-     *         before the preparation runs
+     *         made for it (a scratch database, say) can go; at once when there is nothing this
+     *         spec's preparation would do (the artifact's is under way already, say); exceptionally
+     *         when the runtime closes before it has ended
      */
     default CompletionStage<Void> prepare(AppSpec spec) {
         return CompletableFuture.completedFuture(null);

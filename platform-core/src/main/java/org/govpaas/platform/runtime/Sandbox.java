@@ -26,14 +26,17 @@ final class Sandbox {
 
     private final Path bwrap;
     private final List<Path> hidden;
+    /** Unconfined, whether setpriv can give a process the parent-death signal here. */
+    private final boolean setpriv;
 
-    private Sandbox(Path bwrap) {
-        this(bwrap, List.of());
+    private Sandbox(Path bwrap, boolean setpriv) {
+        this(bwrap, List.of(), setpriv);
     }
 
-    private Sandbox(Path bwrap, List<Path> hidden) {
+    private Sandbox(Path bwrap, List<Path> hidden, boolean setpriv) {
         this.bwrap = bwrap;
         this.hidden = List.copyOf(hidden);
+        this.setpriv = setpriv;
     }
 
     /**
@@ -43,7 +46,7 @@ final class Sandbox {
      */
     Sandbox hiding(List<Path> paths) {
         return new Sandbox(bwrap, paths.stream().map(Path::toAbsolutePath).map(Path::normalize)
-                .filter(p -> p.getNameCount() >= 2).toList());
+                .filter(p -> p.getNameCount() >= 2).toList(), setpriv);
     }
 
     /**
@@ -52,19 +55,35 @@ final class Sandbox {
      */
     static Sandbox detect(SandboxMode mode, Path java) {
         if (mode == SandboxMode.OFF) {
-            return new Sandbox(null);
+            return unconfined();
         }
         Optional<Path> found = onPath("bwrap");
         String problem = found.isEmpty() ? "bwrap is not installed" : trial(found.get(), java);
         if (problem == null) {
             log.info("Apps run confined by bubblewrap ({})", found.get());
-            return new Sandbox(found.get());
+            return new Sandbox(found.get(), false);
         }
         if (mode == SandboxMode.REQUIRED) {
             throw new IllegalStateException("govpaas.runtime.local.sandbox=required but " + problem);
         }
         log.warn("Apps run as plain processes without a sandbox: {}", problem);
-        return new Sandbox(null);
+        return unconfined();
+    }
+
+    /** No sandbox; {@code setpriv --pdeathsig} (util-linux 2.33 and later) tried once. */
+    private static Sandbox unconfined() {
+        List<String> trial = List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--", "true");
+        boolean setpriv = Files.isExecutable(SETPRIV) && run(trial) == null;
+        if (!setpriv) {
+            log.warn("A startup cache's training will not end with a crashed control plane: {} --pdeathsig does not "
+                    + "work here", SETPRIV);
+        }
+        return new Sandbox(null, setpriv);
+    }
+
+    /** Whether {@link #wrapEndingWithControlPlane} ties a process to the control plane here. */
+    boolean tiesToControlPlane() {
+        return bwrap != null || setpriv;
     }
 
     boolean enabled() {
@@ -87,7 +106,10 @@ final class Sandbox {
      * {@code setpriv}, which sets the same parent-death signal on the process it becomes.
      */
     List<String> wrapEndingWithControlPlane(List<String> command, Path dir, List<Path> readOnly) {
-        if (bwrap == null && Files.isExecutable(SETPRIV)) {
+        if (bwrap == null) {
+            if (!setpriv) {
+                return command;
+            }
             List<String> tied = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
             tied.addAll(command);
             return tied;
@@ -121,17 +143,22 @@ final class Sandbox {
     private static String trial(Path bwrap, Path java) {
         Path javaHome = java.toAbsolutePath().getParent().getParent();
         Path dir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-        List<String> command = new Sandbox(bwrap).wrap(List.of(java.toString(), "-version"), dir, List.of(javaHome));
+        return run(new Sandbox(bwrap, false).wrap(List.of(java.toString(), "-version"), dir, List.of(javaHome)));
+    }
+
+    /** @return null when the command ran and exited 0, else what went wrong */
+    private static String run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String program = Path.of(command.getFirst()).getFileName().toString();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return "bwrap did not finish a trial run";
+                return program + " did not finish a trial run";
             }
-            return process.exitValue() == 0 ? null : "bwrap failed a trial run (exit code " + process.exitValue() + ")";
+            return process.exitValue() == 0 ? null : program + " failed a trial run (exit code " + process.exitValue() + ")";
         } catch (Exception e) {
-            return "bwrap cannot run: " + e.getMessage();
+            return command.getFirst() + " cannot run: " + e.getMessage();
         }
     }
 

@@ -73,8 +73,8 @@ final class StartupCache {
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     /**
      * The one thread that starts and awaits every step. The steps end with it (their parent-death
-     * signal, {@link Sandbox#wrapEndingWithControlPlane}), so every task catches its own failures:
-     * a task that threw would have its thread replaced.
+     * signal, {@link Sandbox#wrapEndingWithControlPlane}), which is safe because no step outlives
+     * the task that started it: a task that threw has its thread replaced only once it has ended.
      */
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "startup-cache-training");
@@ -138,8 +138,8 @@ final class StartupCache {
      * any instance of the jar starts. Should it fail, the first real start trains again with the
      * instance's own environment, as without a preparation.
      *
-     * @return completes once the training has ended (at once when there is none to run); cancelled
-     *         when the cache is closed before it runs
+     * @return completes once the training this scheduled has ended (at once when it scheduled none:
+     *         a training of the jar already under way, say); cancelled when the cache is closed first
      */
     CompletableFuture<Void> prepare(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
         Path dir = root.resolve(copy.digest());
@@ -156,14 +156,21 @@ final class StartupCache {
         return preparation.ended();
     }
 
-    /** A preparation's training on the trainer; {@code ended} tells its caller when it has run. */
+    /**
+     * A preparation's training on the trainer; {@code ended} tells its caller when it has run, and
+     * is cancelled when the cache closed first (closing interrupts a training under way).
+     */
     private record Preparation(Runnable training, CompletableFuture<Void> ended) implements Runnable {
         @Override
         public void run() {
             try {
                 training.run();
             } finally {
-                ended.complete(null);
+                if (Thread.currentThread().isInterrupted()) {
+                    ended.cancel(false);
+                } else {
+                    ended.complete(null);
+                }
             }
         }
     }

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * runtime that is the jar's startup cache: otherwise it is trained only after the jar's first,
  * plain start, and that first deploy takes 7-12 s on these 2-core machines against 2-3 s
  * (bench/deploy). The training runs in the background, niced, one jar at a time; the runtime is
- * asked first whether a jar needs it, so a jar that has its cache costs a look at the jar and
- * nothing else (no scratch database). A scratch database goes, with its role, once its
- * preparation has ended (or at the next start, had the platform stopped first). Only on the local runtime with its startup cache; off with
+ * asked first whether a jar needs it, so a jar that has its cache costs a look at the jar (and
+ * the drop of a scratch database left over, if any) and no new scratch database. A scratch
+ * database goes, with its role, once its preparation has ended (or at the next start, had the
+ * platform stopped first). Only on the local runtime with its startup cache; off with
  * {@code govpaas.runtime.local.prepare-catalog=false} (tests that start platforms, and the deploy
  * benchmark, which measures a first deploy without the cache).
  */
@@ -74,6 +75,7 @@ class CatalogPreparation {
             }
         } catch (RuntimeException e) {
             log.warn("Could not prepare {} for its first deploy: {}", template.id(), e.toString());
+            dropScratch(template);
         }
     }
 
