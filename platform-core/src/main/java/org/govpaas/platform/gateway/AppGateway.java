@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.govpaas.platform.apps.App;
 import org.govpaas.platform.apps.AppDirectory;
 import org.govpaas.platform.apps.AppDirectory.Route;
 import org.govpaas.runtime.AppId;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * What happens to a citizen's request for {@code /apps/{dept}/{app}/...}: names that are not DNS
- * labels are refused before anything is looked up; an unknown app answers 404, an app that is
+ * labels are refused before anything is looked up, and so is a request another page of the shared
+ * origin sent ({@link SharedOrigin}, 403); an unknown app answers 404, an app that is
  * not serving 503, both with the bilingual page; otherwise the request goes to the next ready
  * instance, and to the one after it when that one refuses the connection.
  */
@@ -67,6 +69,13 @@ class AppGateway {
         Optional<AppId> id = appId(request);
         if (id.isEmpty()) {
             return pages.notFound();
+        }
+        // Before the directory is asked: another app's page learns nothing, not even whether the app exists.
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        if (SharedOrigin.fromAnotherPage(headers.getFirst(SharedOrigin.SITE), headers.getFirst(SharedOrigin.MODE),
+                headers.getFirst(SharedOrigin.DEST), headers.getFirst(SharedOrigin.REFERER),
+                App.ROUTE_PREFIX + id.get().department() + "/" + id.get().name() + "/")) {
+            return pages.fromAnotherPage();
         }
         Optional<Route> found;
         try {

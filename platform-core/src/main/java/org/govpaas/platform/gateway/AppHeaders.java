@@ -32,10 +32,17 @@ final class AppHeaders {
      * Apps share the console's origin, so these are the platform's alone.
      * {@code Cross-Origin-Opener-Policy}: the console's {@code same-origin} keeps a console window
      * out of reach of the app page that opened it (or that it opened) only while no app page
-     * carries the same policy. {@code Clear-Site-Data} would clear the whole origin's cookies and
-     * storage, the staff's console session with them.
+     * carries the same policy; every app page carries {@link #OPENER_POLICY} instead.
+     * {@code Clear-Site-Data} would clear the whole origin's cookies and storage, the staff's
+     * console session with them.
      */
     private static final Set<String> APP_MAY_NOT_SET = names("cross-origin-opener-policy", "clear-site-data");
+    /**
+     * An app page opens in a browsing context group of its own, even when a page of the same
+     * origin (another app's) opened it, which then holds no handle on it ({@link SharedOrigin}).
+     * Browsers that do not know the value (Chromium has it from version 134) treat it as unset.
+     */
+    static final String OPENER_POLICY = "noopener-allow-popups";
 
     /** Never hop-by-hop, whatever a {@code Connection} header says. */
     private static final Set<String> NOT_HOP_BY_HOP = names("content-length", "host");
@@ -104,8 +111,9 @@ final class AppHeaders {
     /**
      * The app's answer as the citizen gets it: without hop-by-hop headers (the platform's server
      * frames its own connection), without any attempt to set the platform's session cookie, with
-     * the app's cookies confined to its route, and without the headers by which a page could
-     * reach beyond its app on the shared origin (see {@link #APP_MAY_NOT_SET}).
+     * the app's cookies confined to its route, without the headers by which a page could reach
+     * beyond its app on the shared origin (see {@link #APP_MAY_NOT_SET}), and with the platform's
+     * {@link #OPENER_POLICY}.
      *
      * @param out the citizen's response headers, added to
      */
@@ -131,6 +139,7 @@ final class AppHeaders {
                 out.accept(name, value);
             }
         }
+        out.accept("Cross-Origin-Opener-Policy", OPENER_POLICY);
     }
 
     /** {@link #fromApp(Iterable, List, BiConsumer, String, String)} for Spring's headers. */
@@ -175,7 +184,7 @@ final class AppHeaders {
     }
 
     /** A path the app may claim: its route or below (the route's own path without the final slash too). */
-    private static boolean withinRoute(String path, String routePath) {
+    static boolean withinRoute(String path, String routePath) {
         return (path + "/").startsWith(routePath) && !path.contains("..");
     }
 

@@ -231,6 +231,10 @@ class FrontRoutes {
         } catch (IllegalArgumentException notDnsLabels) {
             return Optional.empty();
         }
+        if (SharedOrigin.fromAnotherPage(headers.get(SharedOrigin.SITE), headers.get(SharedOrigin.MODE),
+                headers.get(SharedOrigin.DEST), headers.get(SharedOrigin.REFERER), path.substring(0, appEnd + 1))) {
+            return Optional.empty(); // the platform refuses it
+        }
         Optional<Route> found = directory.route(id.department(), id.name());
         if (found.isEmpty() || !found.get().available() || found.get().readyInstances().isEmpty()) {
             return Optional.empty(); // the platform answers with its page

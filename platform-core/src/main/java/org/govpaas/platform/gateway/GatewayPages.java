@@ -34,6 +34,11 @@ class GatewayPages {
         return page(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", route);
     }
 
+    /** A request from another page of the shared origin ({@link SharedOrigin}); no app is named. */
+    ServerResponse fromAnotherPage() {
+        return page(HttpStatus.FORBIDDEN, "fromAnotherPage", null);
+    }
+
     /** An instance accepted the request and then failed without an answer. */
     ServerResponse badGateway(Route route) {
         return page(HttpStatus.BAD_GATEWAY, "badGateway", route);

@@ -3,7 +3,8 @@
  * on the platform's own address, so an app never needs a public port or host name of its own on
  * one machine. Requests are forwarded unchanged to the app's ready instances (found through the
  * {@link org.govpaas.platform.apps.AppDirectory}, so routes follow apps as they come and go),
- * spread round-robin, with the platform's session kept out of reach of the apps; an app that is
+ * spread round-robin, with the platform's session kept out of reach of the apps and each app's
+ * pages out of reach of the other apps' pages on the shared origin ({@code SharedOrigin}); an app that is
  * unknown or not serving answers with a friendly bilingual page instead of an error.
  *
  * <p>Citizens' page requests never enter the platform's own request processing: the gateway's

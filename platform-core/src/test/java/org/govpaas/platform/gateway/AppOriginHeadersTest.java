@@ -19,7 +19,9 @@ class AppOriginHeadersTest {
         app.add("Service-Worker-Allowed", "/");
         HttpHeaders citizen = new HttpHeaders();
         AppHeaders.fromApp(app, citizen, "GOVPAAS_SESSION", ROUTE);
-        assertThat(citizen.headerNames()).containsExactly("Content-Type");
+        assertThat(citizen.headerNames()).containsExactly("Content-Type", "Cross-Origin-Opener-Policy");
+        assertThat(citizen.get("Cross-Origin-Opener-Policy")).as("the platform's policy, not the app's")
+                .containsExactly("noopener-allow-popups");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -18,7 +19,7 @@ import java.util.concurrent.Executors;
  * A real app instance on a free loopback port: it records every request exactly as it arrived
  * and answers 201 with its own name, a header and two cookies (one of them the platform's). A
  * request for a path ending in {@code /held} gets its answer only after {@link #releaseHeld()},
- * as from an app that hangs.
+ * as from an app that hangs. A path given a page ({@link #page}) is answered with that HTML.
  */
 final class TestInstance implements AutoCloseable {
 
@@ -32,6 +33,7 @@ final class TestInstance implements AutoCloseable {
     final String name;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch held = new CountDownLatch(1);
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     private TestInstance(String name) throws IOException {
@@ -59,6 +61,12 @@ final class TestInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** From now on, answers a request for {@code rawPath} with 200 and this HTML (an app's own page). */
+    TestInstance page(String rawPath, String html) {
+        pages.put(rawPath, html);
+        return this;
+    }
+
     /** Answers every request held so far and from now on. */
     void releaseHeld() {
         held.countDown();
@@ -76,6 +84,15 @@ final class TestInstance implements AutoCloseable {
                 exchange.close();
                 return;
             }
+        }
+        String page = pages.get(exchange.getRequestURI().getRawPath());
+        if (page != null) {
+            byte[] html = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+            return;
         }
         byte[] answer = ("served by " + name).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("X-Instance", name);
