@@ -59,6 +59,8 @@ class AppHeaderNamesTest {
         AppHeaders.fromApp(app, app.getAll(HttpHeaderNames.CONNECTION), toCitizen::add, "GOVPAAS_SESSION", ROUTE);
 
         assertThat(toCitizen.getAll("Set-Cookie")).containsExactly("booking=1; Path=" + ROUTE);
-        assertThat(toCitizen.names()).containsExactlyInAnyOrder("set-cookie", "Content-Type");
+        assertThat(toCitizen.names()).containsExactlyInAnyOrder("set-cookie", "Content-Type", "Cross-Origin-Opener-Policy");
+        assertThat(toCitizen.getAll("Cross-Origin-Opener-Policy")).as("the platform's, not the app's")
+                .containsExactly(AppHeaders.OPENER_POLICY);
     }
 }
