@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,11 +12,19 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +45,10 @@ final class AppJars {
     private static final Logger log = LoggerFactory.getLogger(AppJars.class);
     /** The jar a copy was made from, by absolute path. */
     private static final String SOURCE = "source";
+    /** Beside a copy: its plain class-path layout ({@link #plain}). */
+    private static final String PLAIN = "app";
+    private static final String CLASSES = "BOOT-INF/classes/";
+    private static final String LIBRARIES = "BOOT-INF/lib/";
     /** A copy handed out this recently may not have its process yet: it is never removed. */
     private static final long HANDED_OUT_GRACE_NANOS = 120_000_000_000L;
 
@@ -85,6 +98,102 @@ final class AppJars {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * The copy laid out on a plain class path, made once per copy beside it: {@code app/<name>.jar}
+     * (the app's own classes and resources, with its main class and a {@code Class-Path} of its
+     * libraries in their build order) and {@code app/lib/}, as Spring Boot's own
+     * {@code jarmode=tools extract} lays a jar out. Why: started from the executable jar, an app
+     * loads its classes through Spring Boot's nested-jar loader, whose locks can deadlock when a new
+     * JVM's first requests load classes at once on virtual threads (spring-boot#51379, #51463): the
+     * instance then answers nothing, for good, and a citizen's request waits for the gateway's
+     * answer timeout. The JDK's own loader over plain jars has no such locks, and starts a little
+     * sooner too. The jar is only read as a zip: none of its code runs. A jar that Spring Boot did
+     * not package is its own plain layout.
+     */
+    synchronized Path plain(Copy copy) throws IOException {
+        Path dir = copy.jar().resolveSibling(PLAIN);
+        Path thin = dir.resolve(copy.jar().getFileName());
+        if (Files.isRegularFile(thin)) {
+            return thin;
+        }
+        try (JarFile fat = new JarFile(copy.jar().toFile())) {
+            Manifest manifest = fat.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Start-Class");
+            if (main == null || fat.getEntry(CLASSES) == null) {
+                return copy.jar();
+            }
+            try (Stream<Path> left = Files.list(copy.jar().getParent())) {
+                left.filter(p -> p.getFileName().toString().startsWith(".plain-")).forEach(StateStore::deleteTree);
+            }
+            Path partial = Files.createTempDirectory(copy.jar().getParent(), ".plain-");
+            try {
+                layOut(fat, manifest, main, partial.resolve(copy.jar().getFileName()), partial.resolve("lib"));
+                Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                StateStore.deleteTree(partial);
+            }
+        }
+        return thin;
+    }
+
+    private static void layOut(JarFile fat, Manifest manifest, String main, Path thin, Path lib) throws IOException {
+        List<String> libraries = libraries(fat);
+        Files.createDirectories(lib);
+        Manifest plain = new Manifest(manifest);
+        Attributes attributes = plain.getMainAttributes();
+        attributes.keySet().removeIf(name -> name.toString().startsWith("Spring-Boot-")
+                && !name.toString().equals("Spring-Boot-Version"));
+        attributes.remove(new Attributes.Name("Start-Class"));
+        attributes.put(Attributes.Name.MAIN_CLASS, main);
+        attributes.put(Attributes.Name.CLASS_PATH, String.join(" ", libraries.stream()
+                .map(entry -> "lib/" + entry.substring(LIBRARIES.length())).toList()));
+        Set<String> written = new HashSet<>();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(thin), plain)) {
+            written.add(JarFile.MANIFEST_NAME);
+            for (JarEntry entry : Collections.list(fat.entries())) {
+                String name = entry.getName();
+                String target;
+                if (name.startsWith(LIBRARIES) && !entry.isDirectory()) {
+                    try (InputStream in = fat.getInputStream(entry)) {
+                        Files.copy(in, lib.resolve(name.substring(LIBRARIES.length())));
+                    }
+                    continue;
+                } else if (name.startsWith(CLASSES)) {
+                    target = name.substring(CLASSES.length());
+                } else if (name.startsWith("META-INF/")) {
+                    target = name;
+                } else {
+                    continue; // the loader's own classes and the build's indexes
+                }
+                if (target.isEmpty() || !written.add(target)) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(target));
+                if (!entry.isDirectory()) {
+                    try (InputStream in = fat.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** The jar's libraries in their class-path order: the build's index, else the jar's order. */
+    private static List<String> libraries(JarFile fat) throws IOException {
+        JarEntry index = fat.getJarEntry("BOOT-INF/classpath.idx");
+        if (index != null) {
+            try (InputStream in = fat.getInputStream(index)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(line -> line.startsWith("- \"") && line.endsWith("\""))
+                        .map(line -> line.substring(3, line.length() - 1))
+                        .filter(entry -> entry.startsWith(LIBRARIES)).toList();
+            }
+        }
+        return Collections.list(fat.entries()).stream().map(JarEntry::getName)
+                .filter(name -> name.startsWith(LIBRARIES) && !name.endsWith("/")).toList();
     }
 
     /**

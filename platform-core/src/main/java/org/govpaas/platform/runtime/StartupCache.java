@@ -107,14 +107,15 @@ final class StartupCache {
     }
 
     /**
-     * The cached start when this jar's cache is ready; otherwise the plain jar, and a training run
-     * is scheduled with the instance's own JVM flags and the app's environment (an app that needs
-     * its database to start gets it, exactly as the instance does).
+     * The cached start when this jar's cache is ready; otherwise the jar's plain class-path layout
+     * ({@link AppJars#plain}), and a training run is scheduled with the instance's own JVM flags
+     * and the app's environment (an app that needs its database to start gets it, exactly as the
+     * instance does).
      */
-    Launch launchFor(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) {
+    Launch launchFor(AppJars.Copy copy, List<String> jvmFlags, AppSpec app) throws IOException {
         Path jar = copy.jar();
         if (!supported) {
-            return new Launch(List.of(), jar, List.of(jar));
+            return plain(copy);
         }
         Path dir = root.resolve(copy.digest());
         Optional<Path> extracted = ready(dir);
@@ -124,7 +125,12 @@ final class StartupCache {
         if (scheduled.add(copy.digest())) {
             trainer.execute(() -> train(jar, dir, jvmFlags, app));
         }
-        return new Launch(List.of(), jar, List.of(jar));
+        return plain(copy);
+    }
+
+    private Launch plain(AppJars.Copy copy) throws IOException {
+        Path jar = jars.plain(copy);
+        return new Launch(List.of(), jar, List.of(jar.equals(copy.jar()) ? jar : jar.getParent()));
     }
 
     /** Whether {@link #prepare} would train this jar: a Spring Boot jar with no cache, none under way. */

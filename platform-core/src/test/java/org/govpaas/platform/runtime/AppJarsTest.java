@@ -8,11 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.govpaas.platform.runtime.LocalRuntimeProperties.SandboxMode;
 import org.govpaas.platform.testing.TestArtifacts;
@@ -73,6 +78,34 @@ class AppJarsTest {
     }
 
     /**
+     * An instance runs from its jar's plain class-path layout, made from the runtime's copy, and
+     * not through Spring Boot's nested-jar loader, whose locks can deadlock a new JVM's first
+     * concurrent requests (see {@link AppJars#plain}).
+     */
+    @Test
+    void anInstanceRunsFromThePlainClassPathLayoutOfItsJar() throws Exception {
+        runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO));
+        Path jar = Files.copy(TestArtifacts.repository().resolve(NOTICE_BOARD), jars.resolve("notice-board.jar"));
+        AppId id = new AppId("civil-affairs", "notices");
+        runtime.apply(spec(id, jar));
+        AppStatus status = awaitRunning(id);
+
+        Path plain = folders(stateDir.resolve(".jars")).getFirst().resolve("app").resolve("notice-board.jar");
+        assertThat(commandLines(id)).singleElement().asString().contains("-jar " + plain);
+        try (JarFile thin = new JarFile(plain.toFile())) {
+            Attributes manifest = thin.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Main-Class")).isEqualTo("org.govpaas.apps.noticeboard.NoticeBoardApplication");
+            assertThat(Collections.list(thin.entries()).stream().map(JarEntry::getName).toList())
+                    .contains("org/govpaas/apps/noticeboard/NoticeBoardApplication.class", "templates/board.html")
+                    .noneMatch(name -> name.startsWith("org/springframework/boot/loader/") || name.startsWith("BOOT-INF/"));
+            assertThat(manifest.getValue("Class-Path").split(" ")).as("every library, in the build's order")
+                    .containsExactlyElementsOf(buildOrder(jar))
+                    .allSatisfy(entry -> assertThat(plain.resolveSibling(entry)).isRegularFile());
+        }
+        assertThat(get(status.instances().getFirst().address(), "/apps/civil-affairs/notices/").statusCode()).isEqualTo(200);
+    }
+
+    /**
      * Every build makes a new copy (30-60 MB): the copy of a jar since rebuilt goes once no
      * instance runs from it, here at the platform's next start, while that of the jar as it is
      * now stays.
@@ -100,6 +133,15 @@ class AppJarsTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !Files.exists(old));
         assertThat(folders(copies)).as("the copy the second app runs from stays").hasSize(1);
         assertThat(commandLines(second)).singleElement().asString().contains(folders(copies).getFirst().toString());
+    }
+
+    /** The libraries of a Spring Boot jar as its build's class-path index lists them, as lib/ entries. */
+    private static List<String> buildOrder(Path jar) throws IOException {
+        try (JarFile fat = new JarFile(jar.toFile())) {
+            String index = new String(fat.getInputStream(fat.getEntry("BOOT-INF/classpath.idx")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            return index.lines().map(line -> line.replaceAll("^- \"BOOT-INF/(lib/.+)\"$", "$1")).toList();
+        }
     }
 
     private AppStatus awaitRunning(AppId id) {
