@@ -45,8 +45,8 @@ final class AppJars {
     private static final Logger log = LoggerFactory.getLogger(AppJars.class);
     /** The jar a copy was made from, by absolute path. */
     private static final String SOURCE = "source";
-    /** Beside a copy: its plain class-path layout ({@link #plain}). */
-    private static final String PLAIN = "app";
+    /** Beside a copy, ending the name of its plain class-path layout's folder ({@link #plain}). */
+    private static final String PLAIN = ".plain";
     private static final String CLASSES = "BOOT-INF/classes/";
     private static final String LIBRARIES = "BOOT-INF/lib/";
     /** A copy handed out this recently may not have its process yet: it is never removed. */
@@ -101,9 +101,9 @@ final class AppJars {
     }
 
     /**
-     * The copy laid out on a plain class path, made once per copy beside it: {@code app/<name>.jar}
+     * The copy laid out on a plain class path, made once per copy beside it: {@code <name>.plain/<name>.jar}
      * (the app's own classes and resources, with its main class and a {@code Class-Path} of its
-     * libraries in their build order) and {@code app/lib/}, as Spring Boot's own
+     * libraries in their build order) and {@code <name>.plain/lib/}, as Spring Boot's own
      * {@code jarmode=tools extract} lays a jar out. Why: started from the executable jar, an app
      * loads its classes through Spring Boot's nested-jar loader, whose locks can deadlock when a new
      * JVM's first requests load classes at once on virtual threads (spring-boot#51379, #51463): the
@@ -113,8 +113,10 @@ final class AppJars {
      * not package is its own plain layout.
      */
     synchronized Path plain(Copy copy) throws IOException {
-        Path dir = copy.jar().resolveSibling(PLAIN);
-        Path thin = dir.resolve(copy.jar().getFileName());
+        String name = copy.jar().getFileName().toString();
+        // Named after the jar: two jars of the same content share the copy's folder.
+        Path dir = copy.jar().resolveSibling(name.substring(0, name.length() - ".jar".length()) + PLAIN);
+        Path thin = dir.resolve(name);
         if (Files.isRegularFile(thin)) {
             return thin;
         }
@@ -129,7 +131,7 @@ final class AppJars {
             }
             Path partial = Files.createTempDirectory(copy.jar().getParent(), ".plain-");
             try {
-                layOut(fat, manifest, main, partial.resolve(copy.jar().getFileName()), partial.resolve("lib"));
+                layOut(fat, manifest, main, partial.resolve(name), partial.resolve("lib"));
                 Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 StateStore.deleteTree(partial);
@@ -138,9 +140,10 @@ final class AppJars {
         return thin;
     }
 
-    private static void layOut(JarFile fat, Manifest manifest, String main, Path thin, Path lib) throws IOException {
+    private static void layOut(JarFile fat, Manifest manifest, String main, Path thin, Path libFolder)
+            throws IOException {
         List<String> libraries = libraries(fat);
-        Files.createDirectories(lib);
+        Path lib = Files.createDirectories(libFolder).toAbsolutePath().normalize();
         Manifest plain = new Manifest(manifest);
         Attributes attributes = plain.getMainAttributes();
         attributes.keySet().removeIf(name -> name.toString().startsWith("Spring-Boot-")
@@ -156,16 +159,20 @@ final class AppJars {
                 String name = entry.getName();
                 String target;
                 if (name.startsWith(LIBRARIES) && !entry.isDirectory()) {
+                    Path library = lib.resolve(name.substring(LIBRARIES.length())).normalize();
+                    if (!lib.equals(library.getParent())) {
+                        throw new IOException("the jar names a library outside its lib folder: " + name);
+                    }
                     try (InputStream in = fat.getInputStream(entry)) {
-                        Files.copy(in, lib.resolve(name.substring(LIBRARIES.length())));
+                        Files.copy(in, library);
                     }
                     continue;
                 } else if (name.startsWith(CLASSES)) {
                     target = name.substring(CLASSES.length());
-                } else if (name.startsWith("META-INF/")) {
-                    target = name;
                 } else {
-                    continue; // the loader's own classes and the build's indexes
+                    // The loader's classes, its META-INF (a file-system provider of the loader's
+                    // among them) and the build's indexes: none belongs on a plain class path.
+                    continue;
                 }
                 if (target.isEmpty() || !written.add(target)) {
                     continue;

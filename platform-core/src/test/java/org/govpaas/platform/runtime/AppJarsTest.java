@@ -90,14 +90,16 @@ class AppJarsTest {
         runtime.apply(spec(id, jar));
         AppStatus status = awaitRunning(id);
 
-        Path plain = folders(stateDir.resolve(".jars")).getFirst().resolve("app").resolve("notice-board.jar");
+        Path plain = folders(stateDir.resolve(".jars")).getFirst().resolve("notice-board.plain").resolve("notice-board.jar");
         assertThat(commandLines(id)).singleElement().asString().contains("-jar " + plain);
         try (JarFile thin = new JarFile(plain.toFile())) {
             Attributes manifest = thin.getManifest().getMainAttributes();
             assertThat(manifest.getValue("Main-Class")).isEqualTo("org.govpaas.apps.noticeboard.NoticeBoardApplication");
             assertThat(Collections.list(thin.entries()).stream().map(JarEntry::getName).toList())
                     .contains("org/govpaas/apps/noticeboard/NoticeBoardApplication.class", "templates/board.html")
-                    .noneMatch(name -> name.startsWith("org/springframework/boot/loader/") || name.startsWith("BOOT-INF/"));
+                    .noneMatch(name -> name.startsWith("org/springframework/boot/loader/") || name.startsWith("BOOT-INF/"))
+                    .as("nor the loader's own file-system provider, whose class is not there")
+                    .doesNotContain("META-INF/services/java.nio.file.spi.FileSystemProvider");
             assertThat(manifest.getValue("Class-Path").split(" ")).as("every library, in the build's order")
                     .containsExactlyElementsOf(buildOrder(jar))
                     .allSatisfy(entry -> assertThat(plain.resolveSibling(entry)).isRegularFile());
