@@ -71,9 +71,7 @@ class AppGateway {
             return pages.notFound();
         }
         // Before the directory is asked: another app's page learns nothing, not even whether the app exists.
-        HttpHeaders headers = request.headers().asHttpHeaders();
-        if (SharedOrigin.fromAnotherPage(headers.getFirst(SharedOrigin.SITE), headers.getFirst(SharedOrigin.MODE),
-                headers.getFirst(SharedOrigin.DEST), headers.getFirst(SharedOrigin.REFERER),
+        if (SharedOrigin.fromAnotherPage(request.headers().asHttpHeaders()::getFirst,
                 App.ROUTE_PREFIX + id.get().department() + "/" + id.get().name() + "/")) {
             return pages.fromAnotherPage();
         }

@@ -231,8 +231,7 @@ class FrontRoutes {
         } catch (IllegalArgumentException notDnsLabels) {
             return Optional.empty();
         }
-        if (SharedOrigin.fromAnotherPage(headers.get(SharedOrigin.SITE), headers.get(SharedOrigin.MODE),
-                headers.get(SharedOrigin.DEST), headers.get(SharedOrigin.REFERER), path.substring(0, appEnd + 1))) {
+        if (SharedOrigin.fromAnotherPage(headers::get, path.substring(0, appEnd + 1))) {
             return Optional.empty(); // the platform refuses it
         }
         Optional<Route> found = directory.route(id.department(), id.name());

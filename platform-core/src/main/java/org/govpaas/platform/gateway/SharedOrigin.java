@@ -2,6 +2,7 @@ package org.govpaas.platform.gateway;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.function.Function;
 
 /**
  * Every app is served on the platform's own host, so to a browser all apps are one origin: left
@@ -25,26 +26,28 @@ import java.net.URISyntaxException;
  */
 final class SharedOrigin {
 
-    static final String SITE = "Sec-Fetch-Site";
-    static final String MODE = "Sec-Fetch-Mode";
-    static final String DEST = "Sec-Fetch-Dest";
-    static final String REFERER = "Referer";
-
     private SharedOrigin() {
     }
 
     /**
      * Whether a request for the app at {@code routePath} was sent by a page of this origin that is
      * not the app's own, other than by a top-level navigation; such a request must not reach it.
-     * The arguments are the request's header values, null when absent.
+     * Headers are looked up only as far as needed: a request without fetch metadata (every
+     * non-browser client) costs one lookup on the gateway's page path.
+     *
+     * @param header the request's first value of a header, null when absent
      */
-    static boolean fromAnotherPage(String site, String mode, String dest, String referer, String routePath) {
+    static boolean fromAnotherPage(Function<String, String> header, String routePath) {
+        String site = header.apply("Sec-Fetch-Site");
         if (site == null || !site.equalsIgnoreCase("same-origin")) {
             return false;
         }
-        if ("navigate".equalsIgnoreCase(mode) && (dest == null || "document".equalsIgnoreCase(dest))) {
+        String dest = header.apply("Sec-Fetch-Dest");
+        if ("navigate".equalsIgnoreCase(header.apply("Sec-Fetch-Mode"))
+                && (dest == null || "document".equalsIgnoreCase(dest))) {
             return false;
         }
+        String referer = header.apply("Referer");
         return referer == null || !refersWithin(referer, routePath);
     }
 

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * classes loaded and linked, and method profiles, of a training run are stored once per jar and
  * mapped by every later start. A jar is trained when the platform prepares it (the catalog's apps,
  * as it starts: {@code AppRuntime.prepare}) or right after its first start, which runs without a
- * cache: a background training run (niced, sandboxed like an instance, one at a time) extracts the
- * Spring Boot jar (the cache needs plain jars on the class path), starts it like an instance with {@code -XX:AOTMode=record}, asks
+ * cache: a background training run (niced, sandboxed like an instance, one at a time) starts the
+ * jar's plain class-path layout ({@link AppJars#plain}, which instances without a cache run from too:
+ * the cache needs plain jars on the class path) like an instance with {@code -XX:AOTMode=record}, asks
  * its readiness path and its first page a few times (what a deploy waits for: the classes of the
  * first requests are otherwise loaded while the first citizen waits), stops it with SIGTERM (the
  * JVM writes the recording as it exits) and builds the cache from the recording
@@ -120,10 +121,11 @@ final class StartupCache {
         Path dir = root.resolve(copy.digest());
         Optional<Path> extracted = ready(dir);
         if (extracted.isPresent()) {
-            return new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE)), extracted.get(), List.of(dir));
+            return new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE)), extracted.get(),
+                    List.of(dir, extracted.get().getParent()));
         }
         if (scheduled.add(copy.digest())) {
-            trainer.execute(() -> train(jar, dir, jvmFlags, app));
+            trainer.execute(() -> train(copy, dir, jvmFlags, app));
         }
         return plain(copy);
     }
@@ -153,7 +155,7 @@ final class StartupCache {
             return CompletableFuture.completedFuture(null);
         }
         Preparation preparation = new Preparation(() -> {
-            train(copy.jar(), dir, jvmFlags, app);
+            train(copy, dir, jvmFlags, app);
             if (ready(dir).isEmpty()) {
                 scheduled.remove(copy.digest());
             }
@@ -181,6 +183,11 @@ final class StartupCache {
         }
     }
 
+    /**
+     * The jar a ready cache was made with, which its starts must use: named in its marker, by
+     * absolute path (the copy's plain layout), or relative to the folder for a cache made when
+     * the training extracted a layout of its own.
+     */
     private static Optional<Path> ready(Path dir) {
         try {
             if (!Files.isRegularFile(dir.resolve(READY)) || !Files.isRegularFile(dir.resolve(CACHE_FILE))) {
@@ -193,11 +200,14 @@ final class StartupCache {
         }
     }
 
-    private void train(Path jar, Path dir, List<String> jvmFlags, AppSpec app) {
+    private void train(AppJars.Copy copy, Path dir, List<String> jvmFlags, AppSpec app) {
         long started = System.nanoTime();
+        Path jar = copy.jar();
         Path output = dir.resolveSibling(dir.getFileName() + ".log");
         try {
-            if (!SpringBootJar.read(jar).springBoot()) {
+            // The cache records class-path entries by path: the layout instances start from, which never changes.
+            Path extracted = jars.plain(copy);
+            if (extracted.equals(jar)) {
                 log.debug("{} is not a Spring Boot jar; it starts without a startup cache", jar);
                 return;
             }
@@ -205,28 +215,21 @@ final class StartupCache {
             Files.deleteIfExists(output);
             Files.createDirectories(dir.resolve("tmp"));
             Files.writeString(dir.resolve(SOURCE), jar.toAbsolutePath().toString());
-            // The cache records class-path entries by path, so extract straight into the final folder.
-            finish(start(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                    dir.resolve("app").toString()), dir, output, List.of(jar, javaHome), Map.of()));
-            Path extracted = dir.resolve("app").resolve(jar.getFileName());
-            if (!Files.isRegularFile(extracted)) {
-                log.warn("Extracting {} produced no {}; it starts without a startup cache", jar, extracted.getFileName());
-                return;
-            }
+            List<Path> readOnly = List.of(javaHome, extracted.getParent());
             try {
-                if (!record(extracted, dir, output, jvmFlags, app)) {
+                if (!record(extracted, dir, output, readOnly, jvmFlags, app)) {
                     return;
                 }
                 List<String> create = new ArrayList<>(List.of(java.toString()));
                 create.addAll(jvmFlags);
                 create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
                         "-XX:AOTCache=" + dir.resolve(CACHE_FILE), "-jar", extracted.toString()));
-                finish(start(create, dir, output, List.of(javaHome), Map.of()));
+                finish(start(create, dir, output, readOnly, Map.of()));
             } finally {
                 Files.deleteIfExists(dir.resolve(RECORDING)); // tens of MB, of no use once the cache is made
             }
             if (Files.isRegularFile(dir.resolve(CACHE_FILE))) {
-                Files.writeString(dir.resolve(READY), dir.relativize(extracted).toString());
+                Files.writeString(dir.resolve(READY), extracted.toString());
                 log.info("Startup cache for {} ready in {} ms", jar.getFileName(), (System.nanoTime() - started) / 1_000_000);
                 tidyUp();
             } else {
@@ -246,14 +249,14 @@ final class StartupCache {
      *
      * @return whether a recording was written
      */
-    private boolean record(Path extracted, Path dir, Path output, List<String> jvmFlags, AppSpec app)
-            throws IOException, InterruptedException {
+    private boolean record(Path extracted, Path dir, Path output, List<Path> readOnly, List<String> jvmFlags,
+                           AppSpec app) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmFlags);
         command.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + dir.resolve(RECORDING),
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-jar", extracted.toString()));
         int port = InstanceLauncher.freePort();
-        Process process = start(command, dir, output, List.of(javaHome), InstanceLauncher.appEnvironment(app, port));
+        Process process = start(command, dir, output, readOnly, InstanceLauncher.appEnvironment(app, port));
         try {
             String readiness = app.health().readinessPath();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_TIMEOUT_SECONDS);
