@@ -126,13 +126,14 @@ final class AppSupervisor {
         Map<Instance, Boolean> ready = new HashMap<>();
         probed.forEach((instance, process) -> ready.put(instance, context.probe().ready(instance.port, path)));
         synchronized (this) {
+            Instant probedAt = Instant.now();
             ready.forEach((instance, isReady) -> {
                 if (instance.process == probed.get(instance)
                         && (instance.phase == Phase.STARTING || instance.phase == Phase.RUNNING)) {
                     if (isReady && instance.phase == Phase.STARTING) {
                         turnedReady.add(instance.port);
                     }
-                    instance.probed(isReady, path);
+                    instance.probed(isReady, path, probedAt);
                 }
             });
             if (specComplete && !deleting) {
@@ -150,7 +151,12 @@ final class AppSupervisor {
         }
     }
 
-    /** Exited processes count as crashes; so does an instance not ready within its startup timeout. */
+    /**
+     * Exited processes count as crashes; so do an instance not ready within its startup timeout and
+     * a running one that has failed its readiness check for the liveness timeout: a JVM that hangs
+     * (a deadlock, a heap it can only collect) keeps its process alive and would otherwise stay out
+     * of routing for good, its app short of an instance.
+     */
     private void observeExits(Instant now) {
         for (Instance instance : instances) {
             if (!instance.alive() || instance.phase == Phase.STOPPING) {
@@ -163,6 +169,10 @@ final class AppSupervisor {
                     && now.isAfter(instance.launchedAt.plusSeconds(spec.health().startupTimeoutSeconds()))) {
                 ProcessTree.kill(instance.process);
                 crashed(instance, "was not ready within " + spec.health().startupTimeoutSeconds() + " s and was killed", now);
+            } else if (instance.stoppedAnswering(now, context.settings().livenessTimeout())) {
+                ProcessTree.kill(instance.process);
+                crashed(instance, "failed its readiness check for " + context.settings().livenessTimeout().toSeconds()
+                        + " s and was killed", now);
             }
         }
     }

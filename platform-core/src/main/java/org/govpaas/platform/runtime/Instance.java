@@ -1,6 +1,7 @@
 package org.govpaas.platform.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -44,6 +45,8 @@ final class Instance {
     /** When it was started or adopted: the startup timeout counts from here. */
     Instant launchedAt;
     Instant nextStartAt = Instant.EPOCH;
+    /** Since when a running instance's readiness check fails without a success in between; null while it passes. */
+    Instant unreadySince;
     int restarts;
     String reason;
     final Deque<Instant> recentCrashes = new ArrayDeque<>();
@@ -69,6 +72,7 @@ final class Instance {
         launchedAt = now;
         phase = Phase.STARTING;
         ready = false;
+        unreadySince = null;
     }
 
     /**
@@ -94,17 +98,27 @@ final class Instance {
         process = null;
         child = null;
         ready = false;
+        unreadySince = null;
     }
 
     /** Records a readiness answer; a first success ends the start-up. */
-    void probed(boolean isReady, String readinessPath) {
+    void probed(boolean isReady, String readinessPath, Instant now) {
         if (isReady) {
             phase = Phase.RUNNING;
             reason = null;
+            unreadySince = null;
         } else if (phase == Phase.RUNNING) {
             reason = "its readiness check " + readinessPath + " fails";
+            if (unreadySince == null) {
+                unreadySince = now;
+            }
         }
         ready = isReady;
+    }
+
+    /** A running instance that has failed its readiness check for {@code timeout}: it answers no one, so it is restarted. */
+    boolean stoppedAnswering(Instant now, Duration timeout) {
+        return phase == Phase.RUNNING && unreadySince != null && !now.isBefore(unreadySince.plus(timeout));
     }
 
     /**

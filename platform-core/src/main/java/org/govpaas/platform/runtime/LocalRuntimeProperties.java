@@ -26,6 +26,10 @@ import org.springframework.util.unit.DataSize;
  *                           20 ms as well, so a ready instance is found soon
  * @param stopAppsOnClose    stop every instance when the control plane shuts down; off by default so
  *                           that a restart re-adopts running apps, on for tests that must leave nothing behind
+ * @param livenessTimeout    a running instance whose readiness check has failed for this long (a JVM
+ *                           that hangs, deadlocks or spends its time collecting garbage) is killed
+ *                           and restarted as a crashed one; the same 30 s as the Kubernetes runtime's
+ *                           liveness probe (three failures 10 s apart on the readiness path)
  * @param startupCache       start app JVMs from a per-jar ahead-of-time cache made by one background
  *                           training run (JDK 25+; see {@code StartupCache})
  */
@@ -35,7 +39,7 @@ record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue(
                               @DefaultValue("5") int crashLoopThreshold, @DefaultValue("60s") Duration crashLoopWindow,
                               @DefaultValue("10s") Duration stopTimeout, @DefaultValue("10MB") DataSize maxOutputSize,
                               @DefaultValue("100ms") Duration pollInterval, @DefaultValue("false") boolean stopAppsOnClose,
-                              @DefaultValue("true") boolean startupCache) {
+                              @DefaultValue("30s") Duration livenessTimeout, @DefaultValue("true") boolean startupCache) {
 
     enum SandboxMode { AUTO, OFF, REQUIRED }
 
@@ -45,7 +49,7 @@ record LocalRuntimeProperties(Path stateDir, Path javaExecutable, @DefaultValue(
         Path java = javaExecutable != null ? javaExecutable : Path.of(System.getProperty("java.home"), "bin", "java");
         return new LocalRuntimeProperties(state.toAbsolutePath().normalize(), java, sandbox, restartBackoff,
                 maxRestartBackoff, crashLoopThreshold, crashLoopWindow, stopTimeout, maxOutputSize, pollInterval,
-                stopAppsOnClose, startupCache);
+                stopAppsOnClose, livenessTimeout, startupCache);
     }
 
     /** The wait before restarting after the {@code crashes}-th recent crash. */

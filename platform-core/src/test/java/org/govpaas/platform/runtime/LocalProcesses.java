@@ -16,9 +16,15 @@ final class LocalProcesses {
 
     /** Quick backoff and polling so crash loops and restarts show within seconds. */
     static LocalRuntimeProperties testSettings(Path stateDir, SandboxMode sandbox) {
+        return testSettings(stateDir, sandbox, false, Duration.ofSeconds(30));
+    }
+
+    /** The test settings, stopping every instance on close or not, with the given liveness timeout. */
+    static LocalRuntimeProperties testSettings(Path stateDir, SandboxMode sandbox, boolean stopAppsOnClose,
+                                               Duration livenessTimeout) {
         return new LocalRuntimeProperties(stateDir, null, sandbox, Duration.ofMillis(100), Duration.ofSeconds(1), 5,
-                Duration.ofSeconds(60), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofMillis(100), false, true)
-                .withDefaults(stateDir);
+                Duration.ofSeconds(60), Duration.ofSeconds(10), DataSize.ofMegabytes(1), Duration.ofMillis(100),
+                stopAppsOnClose, livenessTimeout, true).withDefaults(stateDir);
     }
 
     /** The JVMs (not their bubblewrap parents) running instances of the app. */

@@ -187,6 +187,42 @@ class LocalRuntimeTest {
         assertThat(heard).as("a closed watch hears nothing more").hasSize(told);
     }
 
+    /**
+     * A JVM that stops answering keeps its process alive (a deadlock, a heap it can only collect;
+     * here it is frozen with SIGSTOP): it leaves routing at once, and after the liveness timeout it
+     * is killed and started again, as Kubernetes' liveness probe would, instead of leaving the app
+     * short of an instance for good.
+     */
+    @Test
+    void aRunningInstanceThatStopsAnsweringIsKilledAndStartedAgain() throws Exception {
+        LocalRuntime runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.OFF, false,
+                Duration.ofSeconds(4)));
+        runtimes.add(runtime);
+        List<AppStatus> heard = new CopyOnWriteArrayList<>();
+        AutoCloseable watch = runtime.watchStatus(id -> heard.add(runtime.status(id)));
+        AppSpec app = spec(new AppId("health", "frozen"), Map.of(), IsolationTier.PROCESS);
+        runtime.apply(app);
+        awaitState(runtime, app.id(), RuntimeState.RUNNING);
+        ProcessHandle frozen = LocalProcesses.jvms(stateDir, app.id()).getFirst();
+
+        assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(frozen.pid())).start().waitFor()).isZero();
+        try {
+            await().atMost(TIMEOUT).until(() -> runtime.status(app.id()),
+                    status -> status.readyInstances() == 0 && status.instances().getFirst().restarts() == 0);
+            AppStatus again = await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> runtime.status(app.id()),
+                    status -> status.state() == RuntimeState.RUNNING && status.instances().getFirst().restarts() == 1);
+
+            assertThat(frozen.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+            assertThat(LocalProcesses.jvms(stateDir, app.id())).hasSize(1).doesNotContain(frozen);
+            assertThat(get(again.instances().getFirst().address(), "/ready")).isNotNull();
+            assertThat(heard).as("the reason reached the control plane")
+                    .anySatisfy(status -> assertThat(status.message()).contains("failed its readiness check for 4 s and was killed"));
+        } finally {
+            frozen.destroyForcibly();
+            watch.close();
+        }
+    }
+
     @Test
     void aProcessStartedJustBeforeTheControlPlaneDiedIsStoppedByTheNextOne() throws Exception {
         // What a control plane killed between starting a process and recording it leaves behind.
@@ -209,10 +245,8 @@ class LocalRuntimeTest {
 
     @Test
     void closingWithStopAppsOnCloseLeavesNoProcessButKeepsTheRecord() {
-        LocalRuntimeProperties settings = LocalProcesses.testSettings(stateDir, SandboxMode.AUTO);
-        LocalRuntime runtime = new LocalRuntime(new LocalRuntimeProperties(settings.stateDir(), null, SandboxMode.AUTO,
-                settings.restartBackoff(), settings.maxRestartBackoff(), 5, settings.crashLoopWindow(),
-                settings.stopTimeout(), settings.maxOutputSize(), settings.pollInterval(), true, true).withDefaults(stateDir));
+        LocalRuntime runtime = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO, true,
+                Duration.ofSeconds(30)));
         AppSpec spec = spec(new AppId("health", "clinic"), Map.of(), IsolationTier.PROCESS);
         runtime.apply(spec);
         awaitState(runtime, spec.id(), RuntimeState.RUNNING);
