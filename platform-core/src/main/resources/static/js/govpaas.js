@@ -25,3 +25,8 @@ if (live) {
     }
   }, 2000);
 }
+
+// A choice that changes the rest of its form (a deploy form's version: its own limits and
+// parameters) sends the form at once; the server shows it again for that choice, deploying nothing.
+document.querySelectorAll('[data-submit-on-change]').forEach((field) =>
+  field.addEventListener('change', () => field.form.submit()));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,8 @@ public final class ParameterSchema {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Control characters but a tab and line breaks. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
 
     private final JsonNode node;
     private final Schema schema;
@@ -65,9 +68,21 @@ public final class ParameterSchema {
      * @return every problem, each with a field like {@code parameters.title}; empty when valid
      */
     public List<ParameterError> validate(Map<String, ?> parameters) {
-        JsonNode instance = JsonSchemas.JSON.valueToTree(parameters == null ? Map.of() : parameters);
-        return SchemaErrors.toParameterErrors(schema.validate(instance), "parameters");
+        Map<String, ?> values = parameters == null ? Map.of() : parameters;
+        JsonNode instance = JsonSchemas.JSON.valueToTree(values);
+        List<ParameterError> errors = new ArrayList<>(SchemaErrors.toParameterErrors(schema.validate(instance), "parameters"));
+        // Values become environment variables and are stored as jsonb: neither can hold a NUL, and
+        // no setting needs a control character other than a tab or a line break.
+        values.forEach((name, value) -> {
+            String field = "parameters." + name;
+            if (value instanceof String text && CONTROL.matcher(text).find()
+                    && errors.stream().noneMatch(e -> e.field().equals(field))) {
+                errors.add(ParameterError.of(field, "controlCharacter", "must not contain control characters"));
+            }
+        });
+        return List.copyOf(errors);
     }
+
 
     /**
      * The parameters with the schema's default filled in for every parameter left out. A value

@@ -32,6 +32,11 @@ class ParameterErrorCodesTest {
         assertThat(board.validate(Map.of("title", "公告", "theme", "pink")))
                 .extracting(ParameterError::code, ParameterError::arguments)
                 .containsExactly(tuple("catalog.error.enum", java.util.List.of("light, dark")));
+        assertThat(board.validate(Map.of("title", "公\u0000告")))
+                .extracting(ParameterError::field, ParameterError::code)
+                .containsExactly(tuple("parameters.title", "catalog.error.controlCharacter"));
+        assertThat(board.validate(Map.of("title", "公告", "welcome", "第一行\n第二行\t完")))
+                .as("a tab and line breaks are text").isEmpty();
     }
 
     @Test

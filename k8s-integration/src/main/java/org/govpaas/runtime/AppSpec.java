@@ -15,10 +15,13 @@ import java.util.Map;
  * @param health      where an instance says it is ready
  * @param isolation   the tier requested; a runtime that cannot provide it refuses the spec
  * @param routePath   the path prefix the app is served under, e.g. {@code /apps/health/clinic/}
+ * @param restartGeneration the generation of the last restart the developer asked for (0: none):
+ *                    when it changes, every instance is replaced one at a time, as for a new
+ *                    template, although nothing else did
  */
 public record AppSpec(AppId id, long generation, Artifact artifact, int instances, int memoryMb,
                       Map<String, String> environment, HealthCheck health, IsolationTier isolation,
-                      String routePath) {
+                      String routePath, long restartGeneration) {
 
     public AppSpec {
         if (instances < 0) {

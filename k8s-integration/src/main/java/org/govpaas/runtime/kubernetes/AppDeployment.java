@@ -59,7 +59,7 @@ public final class AppDeployment {
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(labels)
-                .withAnnotations(new TreeMap<>(Map.of(KubernetesNames.ENVIRONMENT_VERSION, environmentVersion)))
+                .withAnnotations(podAnnotations(spec, environmentVersion))
                 .endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(spec.id().name())
@@ -82,6 +82,15 @@ public final class AppDeployment {
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** Without a restart asked for, no restart annotation: pods made before it existed do not roll. */
+    private static Map<String, String> podAnnotations(AppSpec spec, String environmentVersion) {
+        Map<String, String> annotations = new TreeMap<>(Map.of(KubernetesNames.ENVIRONMENT_VERSION, environmentVersion));
+        if (spec.restartGeneration() > 0) {
+            annotations.put(KubernetesNames.RESTART_GENERATION, String.valueOf(spec.restartGeneration()));
+        }
+        return annotations;
     }
 
     private static Container container(AppSpec spec, DepartmentLimits limits) {

@@ -28,6 +28,11 @@ public final class KubernetesNames {
     public static final String DESIRED_HASH = "govpaas.org/desired-hash";
     /** The app Secret's resourceVersion, on the pod template: a changed environment rolls the pods. */
     public static final String ENVIRONMENT_VERSION = "govpaas.org/environment-version";
+    /**
+     * The spec's restart generation, on the pod template once a restart was asked for: a new one
+     * rolls the pods, as {@code kubectl rollout restart} does with its own annotation.
+     */
+    public static final String RESTART_GENERATION = "govpaas.org/restart-generation";
 
     public static final String NAMESPACE_PREFIX = "govpaas-";
     /** The port every instance listens on ({@code PORT}, {@code SERVER_PORT}). */

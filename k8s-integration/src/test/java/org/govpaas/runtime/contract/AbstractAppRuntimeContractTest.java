@@ -308,6 +308,37 @@ public abstract class AbstractAppRuntimeContractTest {
                 .untilAsserted(() -> assertThat(countInstanceProcesses(id)).isEqualTo(2));
     }
 
+    /** A restart changes nothing but its generation, and still replaces every instance, one ready throughout. */
+    @Test
+    void aRestartReplacesEveryInstanceKeepingOneReady() {
+        AppSpec spec = spec(newAppId(), 1, Behaviour.HEALTHY, 2, Map.of());
+        runtime.apply(spec);
+        List<String> before = instanceIds(awaitState(spec.id(), RuntimeState.RUNNING));
+
+        runtime.apply(new AppSpec(spec.id(), 2, spec.artifact(), spec.instances(), spec.memoryMb(), spec.environment(),
+                spec.health(), spec.isolation(), spec.routePath(), 2));
+
+        List<AppStatus> seen = new CopyOnWriteArrayList<>();
+        await().atMost(convergenceTimeout()).pollInterval(POLL).untilAsserted(() -> {
+            AppStatus status = runtime.status(spec.id());
+            seen.add(status);
+            assertThat(status.state()).as("%s", status).isEqualTo(RuntimeState.RUNNING);
+            assertThat(status.observedGeneration()).isEqualTo(2);
+            assertThat(instanceIds(status)).as("%s", status).hasSize(2).doesNotContainAnyElementsOf(before);
+        });
+        assertThat(seen).as("an instance ready throughout the restart")
+                .allSatisfy(status -> assertThat(status.readyInstances()).as("%s", status).isPositive());
+        await().atMost(convergenceTimeout()).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(countInstanceProcesses(spec.id())).isEqualTo(2));
+        List<String> after = instanceIds(runtime.status(spec.id()));
+
+        runtime.apply(new AppSpec(spec.id(), 3, spec.artifact(), 3, spec.memoryMb(), spec.environment(),
+                spec.health(), spec.isolation(), spec.routePath(), 2));
+
+        assertThat(instanceIds(awaitRunning(spec.id(), 3, 3))).as("a later change without a restart keeps them")
+                .containsAll(after);
+    }
+
     @Test
     void zeroInstancesIsStoppedAndMoreStartsAgain() {
         AppId id = newAppId();
@@ -422,7 +453,7 @@ public abstract class AbstractAppRuntimeContractTest {
         assumeThat(unsupported).as("this runtime supports every tier").isNotEmpty();
         AppSpec supported = spec(newAppId(), 1, Behaviour.HEALTHY, 1, Map.of());
         AppSpec refused = new AppSpec(supported.id(), 1, supported.artifact(), 1, supported.memoryMb(),
-                supported.environment(), supported.health(), unsupported.getFirst(), supported.routePath());
+                supported.environment(), supported.health(), unsupported.getFirst(), supported.routePath(), 0);
 
         assertThatThrownBy(() -> runtime.apply(refused)).isInstanceOf(IllegalArgumentException.class);
         assertThat(runtime.status(refused.id()).state()).isEqualTo(RuntimeState.UNKNOWN);
@@ -440,7 +471,7 @@ public abstract class AbstractAppRuntimeContractTest {
         environment.put(TestApp.READINESS_PATH, READINESS_PATH);
         return new AppSpec(id, generation, artifact(behaviour), instances, 128, environment,
                 new AppSpec.HealthCheck(READINESS_PATH, 30), isolation(),
-                "/apps/" + id.department() + "/" + id.name() + "/");
+                "/apps/" + id.department() + "/" + id.name() + "/", 0);
     }
 
     /** A fresh id per call, so that a test never meets the leftovers of another. */

@@ -49,7 +49,7 @@ class SpecValidationTest {
     void anImageThatIsNoReferenceIsRefused(String image) {
         AppSpec valid = Specs.clinic(1, IsolationTier.STANDARD);
         AppSpec spec = new AppSpec(valid.id(), 1, new AppSpec.Artifact(null, image), 1, 128, Map.of(),
-                valid.health(), valid.isolation(), valid.routePath());
+                valid.health(), valid.isolation(), valid.routePath(), 0);
         assertThatThrownBy(() -> SpecValidation.check(spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("artifact.image:");
     }
@@ -58,7 +58,7 @@ class SpecValidationTest {
     void aSpecWithoutImageIsRefused() {
         AppSpec valid = Specs.clinic(1, IsolationTier.STANDARD);
         AppSpec spec = new AppSpec(valid.id(), 1, new AppSpec.Artifact(null, null), 1, 128, Map.of(),
-                valid.health(), valid.isolation(), valid.routePath());
+                valid.health(), valid.isolation(), valid.routePath(), 0);
         assertThatThrownBy(() -> SpecValidation.check(spec)).hasMessageStartingWith("artifact.image:");
     }
 
@@ -67,7 +67,7 @@ class SpecValidationTest {
     void aRoutePathThatIsNoPlainAbsolutePathIsRefused(String path) {
         AppSpec valid = Specs.clinic(1, IsolationTier.STANDARD);
         AppSpec spec = new AppSpec(valid.id(), 1, valid.artifact(), 1, 128, Map.of(),
-                valid.health(), valid.isolation(), path);
+                valid.health(), valid.isolation(), path, 0);
         assertThatThrownBy(() -> SpecValidation.check(spec)).hasMessageStartingWith("routePath:");
     }
 

@@ -28,7 +28,7 @@ final class Specs {
     static AppSpec spec(AppId id, long generation, int instances, IsolationTier tier, Map<String, String> env) {
         return new AppSpec(id, generation, new AppSpec.Artifact(null, "registry.city.gov/health/clinic:1.4.2"),
                 instances, 384, env, new AppSpec.HealthCheck("/actuator/health/readiness", 42), tier,
-                "/apps/" + id.department() + "/" + id.name() + "/");
+                "/apps/" + id.department() + "/" + id.name() + "/", 0);
     }
 
     static AppSpec clinic(int instances, IsolationTier tier) {

@@ -96,7 +96,7 @@ public class AppService {
 
     @Transactional
     public App deploy(Caller caller, String dept, DeployRequest request) {
-        Department department = departments.get(caller, dept);
+        departments.get(caller, dept);
         requireDeveloper(caller, dept);
         Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         CatalogService.Checked checked = catalog.check(request.template(), request.version(), request.instances(),
@@ -107,7 +107,7 @@ public class AppService {
         if (!errors.isEmpty()) {
             throw FieldValidationException.coded(errors);
         }
-        apps.lockDepartment(department.id());
+        Department department = locked(caller, dept);
         if (apps.findByName(department.id(), request.name()).isPresent()) {
             throw FieldValidationException.coded("name", "app.name.taken",
                     "An app with this name already exists in the department.");
@@ -164,11 +164,16 @@ public class AppService {
         return update(caller, app, row, "APP_STARTED", "START_REQUESTED", "started");
     }
 
-    /** A new generation with the same content: the runtime replaces every instance, one by one. */
+    /**
+     * A new generation with the same content that names itself the restart generation: the
+     * runtime replaces every instance, one by one, a ready one serving throughout.
+     */
     @Transactional
     public App restart(Caller caller, String dept, String name) {
         App app = operable(caller, dept, name).app();
-        return update(caller, app, AppRow.of(app), "APP_RESTARTED", "RESTART_REQUESTED", "restarted");
+        AppRow row = AppRow.of(app);
+        row.requestRestart();
+        return update(caller, app, row, "APP_RESTARTED", "RESTART_REQUESTED", "restarted");
     }
 
     @Transactional
@@ -190,9 +195,9 @@ public class AppService {
      * two concurrent changes (or a change and a quota check) can never work from a stale copy.
      */
     private Target operable(Caller caller, String dept, String name) {
-        Department department = departments.get(caller, dept);
+        departments.get(caller, dept);
         requireDeveloper(caller, dept);
-        apps.lockDepartment(department.id());
+        Department department = locked(caller, dept);
         App app = apps.findByName(department.id(), name).orElseThrow(() -> new NotFoundException("app " + name));
         if (app.isDeleting()) {
             throw FieldValidationException.coded("name", "app.deleting", "The app is being deleted.");
@@ -210,6 +215,15 @@ public class AppService {
         apps.insertEvent(app.departmentId(), app.id(), app.name(), eventType, detail + " by " + caller.username());
         changed(caller, updated, action, detail);
         return updated;
+    }
+
+    /**
+     * The department read again once its row is locked: its quota as it is now, which an admin
+     * changing it at the same moment (an update of the same row) can no longer change until commit.
+     */
+    private Department locked(Caller caller, String dept) {
+        apps.lockDepartment(departments.get(caller, dept).id());
+        return departments.get(caller, dept);
     }
 
     /**
@@ -241,17 +255,22 @@ public class AppService {
                 usedMemory += (long) other.instances() * memoryPerInstance(other.isolation(), other.memoryMb());
             }
         }
+        // A change is refused only for what it adds: a department over a quota an admin lowered
+        // can still scale an app down or change it without growing.
+        int instancesNow = replacing == null || replacing.isStopped() ? 0 : replacing.instances();
+        long memoryNow = (long) instancesNow * (replacing == null ? 0 : memoryPerInstance(replacing.isolation(), replacing.memoryMb()));
+        long memoryAsked = (long) instances * memoryPerInstance(isolation, memoryMb);
         Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
-        if (usedApps + 1 > department.maxApps()) {
+        if (replacing == null && usedApps + 1 > department.maxApps()) {
             errors.put("name", FieldValidationException.error("quota.apps", "The department's quota allows " + department.maxApps() + " apps; "
                     + usedApps + " exist.", department.maxApps(), usedApps));
         }
-        if (usedInstances + instances > department.maxInstances()) {
+        if (usedInstances + instances > department.maxInstances() && instances > instancesNow) {
             errors.put("instances", FieldValidationException.error("quota.instances", "The department's quota allows "
                     + department.maxInstances() + " instances; " + usedInstances + " are in use.",
                     department.maxInstances(), usedInstances));
         }
-        if (usedMemory + (long) instances * memoryPerInstance(isolation, memoryMb) > department.maxMemoryMib()) {
+        if (usedMemory + memoryAsked > department.maxMemoryMib() && memoryAsked > memoryNow) {
             errors.put("memoryMb", FieldValidationException.error("quota.memory", "The department's quota allows " + department.maxMemoryMib()
                     + " MiB; " + usedMemory + " MiB are in use.", department.maxMemoryMib(), usedMemory));
         }

@@ -34,7 +34,7 @@ final class AppTemplate {
     private static List<Object> template(AppSpec spec, Map<String, String> environment) {
         // Only the jar counts as the artifact here: the image is the Kubernetes runtime's business.
         return List.of(String.valueOf(spec.artifact().jar()), spec.memoryMb(), environment, spec.health(),
-                String.valueOf(spec.isolation()), String.valueOf(spec.routePath()));
+                String.valueOf(spec.isolation()), String.valueOf(spec.routePath()), spec.restartGeneration());
     }
 
     static StateStore.AppRecord toRecord(AppSpec spec, long templateGeneration, List<Instance> instances) {
@@ -45,7 +45,8 @@ final class AppTemplate {
                 .toList();
         return new StateStore.AppRecord(spec.id().department(), spec.id().name(), spec.generation(), templateGeneration,
                 String.valueOf(spec.artifact().jar()), spec.instances(), spec.memoryMb(), spec.health().readinessPath(),
-                spec.health().startupTimeoutSeconds(), Objects.toString(spec.isolation(), null), spec.routePath(), records);
+                spec.health().startupTimeoutSeconds(), Objects.toString(spec.isolation(), null), spec.routePath(),
+                spec.restartGeneration(), records);
     }
 
     /** The recorded spec with an empty environment: enough to report status, not to start anything. */
@@ -53,6 +54,7 @@ final class AppTemplate {
         return new AppSpec(new AppId(record.department(), record.name()), record.generation(),
                 new AppSpec.Artifact(Path.of(record.jar()), null), record.instances(), record.memoryMb(), Map.of(),
                 new AppSpec.HealthCheck(record.readinessPath(), record.startupTimeoutSeconds()),
-                record.isolation() == null ? null : IsolationTier.valueOf(record.isolation()), record.routePath());
+                record.isolation() == null ? null : IsolationTier.valueOf(record.isolation()), record.routePath(),
+                record.restartGeneration());
     }
 }

@@ -26,10 +26,13 @@ final class StateStore {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
     private static final String FILE = "app.json";
 
-    /** The applied spec without its environment, and the instances that were started for it. */
+    /**
+     * The applied spec without its environment, and the instances that were started for it;
+     * {@code restartGeneration} reads as 0 from files written before restarts were recorded.
+     */
     record AppRecord(String department, String name, long generation, long templateGeneration, String jar,
                      int instances, int memoryMb, String readinessPath, int startupTimeoutSeconds,
-                     String isolation, String routePath, List<InstanceRecord> instanceRecords) {
+                     String isolation, String routePath, long restartGeneration, List<InstanceRecord> instanceRecords) {
     }
 
     /** @param pid 0 when no process ran at the time of writing */

@@ -62,6 +62,17 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         assertThat(admin.api("POST", apps() + "/notices/start", null).statusCode()).isEqualTo(202);
         awaitState("notices", "RUNNING", 2);
 
+        // A restart changes nothing but still replaces both instances: their output shows new ones.
+        HttpResponse<String> restarted = admin.api("POST", apps() + "/notices/restart", null);
+        assertThat(restarted.statusCode()).isEqualTo(202);
+        String generation = restarted.body().replaceAll(".*\"generation\":(\\d+).*", "$1");
+        await().atMost(UP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(admin.api("GET", apps() + "/notices", null).body())
+                    .contains("\"state\":\"RUNNING\"", "\"readyInstances\":2", "\"observedGeneration\":" + generation);
+            assertThat(admin.api("GET", apps() + "/notices/logs?tail=400", null).body())
+                    .contains("\"instance\":\"0-g" + generation + "\"", "\"instance\":\"1-g" + generation + "\"");
+        });
+
         String events = admin.api("GET", apps() + "/notices/events", null).body();
         assertThat(events).contains("\"type\":\"CREATED\"", "\"type\":\"RUNNING\"", "\"type\":\"STOPPED\"");
         assertThat(admin.api("GET", apps() + "/notices/logs?tail=50", null).body()).contains("notices");
@@ -74,7 +85,7 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 + "where d.code = ? and e.type = 'DELETED'", Integer.class, dept)).isEqualTo(1);
         assertThat(jdbc.queryForList("select action from audit_event a join department d on d.id = a.department_id "
                 + "where d.code = ? order by a.id", String.class, dept))
-                .contains("APP_DEPLOYED", "APP_CHANGED", "APP_STOPPED", "APP_STARTED", "APP_DELETED");
+                .contains("APP_DEPLOYED", "APP_CHANGED", "APP_STOPPED", "APP_STARTED", "APP_RESTARTED", "APP_DELETED");
     }
 
     @Test
@@ -128,6 +139,8 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 {"reserved name", "{\"name\": \"console\", \"template\": \"notice-board\"}", "name"},
                 {"path traversal", "{\"name\": \"../x\", \"template\": \"notice-board\"}", "name"},
                 {"over the template's max", "{\"name\": \"a1\", \"template\": \"notice-board\", \"instances\": 4}", "instances"},
+                {"memory over the template's max", "{\"name\": \"a1\", \"template\": \"notice-board\", \"memoryMb\": 2048}",
+                        "memoryMb"},
                 {"over the quota", "{\"name\": \"a1\", \"template\": \"notice-board\", \"memoryMb\": 1024, \"instances\": 2}",
                         "memoryMb"},
                 {"isolation not allowed", "{\"name\": \"a1\", \"template\": \"notice-board\", \"isolation\": \"dedicated\"}",
@@ -136,6 +149,8 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                         + "x".repeat(101) + "\"}}", "parameters.title"},
                 {"unknown parameter", "{\"name\": \"a1\", \"template\": \"notice-board\", \"parameters\": {\"evil\": 1}}",
                         "parameters"},
+                {"control character in a parameter", "{\"name\": \"a1\", \"template\": \"notice-board\", "
+                        + "\"parameters\": {\"title\": \"a\\u0000b\"}}", "parameters.title"},
                 {"enum violation", "{\"name\": \"a1\", \"template\": \"notice-board\", \"parameters\": {\"theme\": \"pink\"}}",
                         "parameters.theme"},
                 {"wrong type", "{\"name\": \"a1\", \"template\": \"notice-board\", \"instances\": \"two\"}", null},
@@ -152,6 +167,27 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from app a join department d on d.id = a.department_id "
                 + "where d.code = ?", Integer.class, dept)).isZero();
 
+        // Changes of an app that exists: refused the same way, its desired state and generation untouched.
+        assertThat(admin.api("POST", apps(), "{\"name\": \"kept\", \"template\": \"notice-board\", \"instances\": 0}")
+                .statusCode()).isEqualTo(202);
+        String[][] changes = {
+                {"POST", "", "{\"name\": \"kept\", \"template\": \"notice-board\"}", "name"},
+                {"PATCH", "/kept", "{\"instances\": 4}", "instances"},
+                {"PATCH", "/kept", "{\"memoryMb\": 2048}", "memoryMb"},
+                {"PATCH", "/kept", "{\"version\": \"9.9\"}", "version"},
+                {"PATCH", "/kept", "{\"parameters\": {\"title\": \"x\", \"theme\": \"pink\"}}", "parameters.theme"},
+                {"PATCH", "/kept", "{\"parameters\": {\"title\": \"a\\u0007b\"}}", "parameters.title"},
+        };
+        for (String[] c : changes) {
+            HttpResponse<String> response = admin.api(c[0], apps() + c[1], c[2]);
+            assertThat(response.statusCode()).as(c[2] + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(c[2]).contains("\"field\":\"" + c[3]).doesNotContain("Exception");
+        }
+        assertThat(jdbc.queryForMap("select a.generation, a.instances, a.memory_mb, a.template_version from app a "
+                + "join department d on d.id = a.department_id where d.code = ? and a.name = 'kept'", dept))
+                .containsEntry("generation", 1L).containsEntry("instances", 0).containsEntry("memory_mb", 256)
+                .containsEntry("template_version", "1.1.0");
+
         // The console says the same in the reader's language.
         java.util.Map<String, String> overQuota = java.util.Map.of("dept", dept, "name", "too-big", "version", "1.0.0",
                 "instances", "2", "memoryMb", "1024", "param.title", "x");
@@ -163,6 +199,17 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         assertThat(admin.post("/console/deploy/notice-board?lang=zh-CN", badParameter).body()).contains("最多 100 个字符");
         assertThat(admin.post("/console/deploy/notice-board?lang=en", badParameter).body())
                 .contains("must be at most 100 characters");
+
+        // Another version chosen in a form shown for the newest: its own form, nothing deployed.
+        String switched = admin.post("/console/deploy/notice-board?lang=en", java.util.Map.of("dept", dept, "name", "older",
+                "version", "1.0.0", "shown", "1.1.0", "instances", "1", "memoryMb", "256", "param.title", "旧版",
+                "param.contact", "12345")).body();
+        assertThat(switched).contains("These are the limits and settings of version 1.0.0", "value=\"older\"",
+                "value=\"旧版\"").doesNotContain("name=\"param.contact\"");
+        assertThat(admin.post("/console/deploy/notice-board?lang=en", java.util.Map.of("dept", dept, "name", "gone",
+                "version", "9.9", "shown", "1.1.0", "param.title", "x")).body()).contains("No enabled version 9.9 of notice-board");
+        assertThat(jdbc.queryForObject("select count(*) from app a join department d on d.id = a.department_id "
+                + "where d.code = ? and a.name in ('older', 'gone')", Integer.class, dept)).isZero();
     }
 
     @Test
@@ -189,6 +236,26 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 .statusCode()).isEqualTo(202);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'CATALOG_CHANGED'", Integer.class))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    /** An admin lowered the quota below what runs: the department can shrink back, not grow. */
+    @Test
+    void overALoweredQuotaAnAppCanShrinkButNotGrow() {
+        assertThat(admin.api("POST", apps(), "{\"name\": \"big\", \"template\": \"notice-board\", \"memoryMb\": 512}")
+                .statusCode()).isEqualTo(202);
+        assertThat(admin.api("PATCH", "/api/v1/departments/" + dept, "{\"maxMemoryMib\": 256}").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> grow = admin.api("PATCH", apps() + "/big", "{\"memoryMb\": 640}");
+        assertThat(grow.statusCode()).as(grow.body()).isEqualTo(400);
+        assertThat(grow.body()).contains("\"field\":\"memoryMb\"", "quota allows 256 MiB");
+        assertThat(admin.api("PATCH", apps() + "/big", "{\"instances\": 2}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> shrink = admin.api("PATCH", apps() + "/big", "{\"memoryMb\": 384}");
+        assertThat(shrink.statusCode()).as(shrink.body()).isEqualTo(202);
+        assertThat(shrink.body()).contains("\"memoryMb\":384");
+        HttpResponse<String> change = admin.api("PATCH", apps() + "/big", "{\"parameters\": {\"title\": \"仍然超额\"}}");
+        assertThat(change.statusCode()).as("a change that does not grow: " + change.body()).isEqualTo(202);
     }
 
     @Test

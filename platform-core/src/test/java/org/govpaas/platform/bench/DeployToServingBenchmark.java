@@ -69,8 +69,8 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
         List<Long> cachedJvm = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             jvm.add(standaloneStartMillis(List.of(), sampleJar()));
-            Path extracted = cache.resolve(Files.readString(cache.resolve("ready")).strip());
-            cachedJvm.add(standaloneStartMillis(List.of("-XX:AOTCache=" + cache.resolve("app.aot")), extracted));
+            Path trainedOn = cache.resolve(Files.readString(cache.resolve("ready")).strip());
+            cachedJvm.add(standaloneStartMillis(List.of("-XX:AOTCache=" + cache.resolve("app.aot")), trainedOn));
             deploys.add(measure(department, "run-" + run, "notice-board"));
         }
         StringBuilder report = new StringBuilder();
@@ -159,11 +159,15 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
         throw new IllegalStateException("no startup cache for " + artifact + " under " + root + " after 10 minutes");
     }
 
-    /** The cache's "ready" file names the extracted jar, e.g. app/notice-board-0.1.0-SNAPSHOT.jar. */
+    /**
+     * The cache's "ready" file names the jar it was trained on: its plain layout's jar, e.g.
+     * {@code /.../notice-board-0.1.0-SNAPSHOT.plain/notice-board-0.1.0-SNAPSHOT.jar}.
+     */
     private static boolean readyFor(Path dir, String artifact) {
         try {
             Path ready = dir.resolve("ready");
-            return Files.isRegularFile(ready) && Files.readString(ready).strip().startsWith("app/" + artifact + "-");
+            return Files.isRegularFile(ready)
+                    && Path.of(Files.readString(ready).strip()).getFileName().toString().startsWith(artifact + "-");
         } catch (IOException e) {
             return false;
         }

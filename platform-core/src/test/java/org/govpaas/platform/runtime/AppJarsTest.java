@@ -171,6 +171,6 @@ class AppJarsTest {
     private static AppSpec spec(AppId id, Path jar) {
         String route = "/apps/" + id.department() + "/" + id.name() + "/";
         return new AppSpec(id, 1, new AppSpec.Artifact(jar, null), 1, 256, Map.of("GOVPAAS_PARAM_TITLE", "Notices"),
-                new AppSpec.HealthCheck(route + "actuator/health/readiness", 60), IsolationTier.PROCESS, route);
+                new AppSpec.HealthCheck(route + "actuator/health/readiness", 60), IsolationTier.PROCESS, route, 0);
     }
 }

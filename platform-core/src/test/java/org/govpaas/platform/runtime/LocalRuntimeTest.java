@@ -110,7 +110,7 @@ class LocalRuntimeTest {
         AppSpec app = spec(new AppId("health", "warmed"), Map.of(), IsolationTier.PROCESS);
         // The test app prints what follows /log/: a route path there shows the page was asked for.
         runtime.apply(new AppSpec(app.id(), 1, app.artifact(), 1, 128, app.environment(), app.health(),
-                IsolationTier.PROCESS, "/log/first-page-asked/"));
+                IsolationTier.PROCESS, "/log/first-page-asked/", 0));
 
         awaitState(runtime, app.id(), RuntimeState.RUNNING);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -304,7 +304,7 @@ class LocalRuntimeTest {
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent(TestApp.BEHAVIOUR, "HEALTHY");
         return new AppSpec(id, 1, new AppSpec.Artifact(jar, null), 1, 128, environment,
-                new AppSpec.HealthCheck("/ready", 30), isolation, "/apps/" + id.department() + "/" + id.name() + "/");
+                new AppSpec.HealthCheck("/ready", 30), isolation, "/apps/" + id.department() + "/" + id.name() + "/", 0);
     }
 
     private static AppStatus awaitState(LocalRuntime runtime, AppId id, RuntimeState state) {

@@ -307,6 +307,6 @@ class StartupCacheTest {
         String route = "/apps/" + id.department() + "/" + id.name() + "/";
         return new AppSpec(id, instances, new AppSpec.Artifact(jar, null), instances, 256, environment,
                 new AppSpec.HealthCheck(route.substring(0, route.length() - 1) + "/actuator/health/readiness", 60),
-                IsolationTier.PROCESS, route);
+                IsolationTier.PROCESS, route, 0);
     }
 }

@@ -106,7 +106,9 @@ public class AppDatabases {
                 + "create role " + name + " login; else alter role " + name + " login; end if; end $$");
         jdbc.execute("alter role " + name + " password '" + ScramVerifier.of(password) + "'");
         if (jdbc.queryForList("select 1 from pg_database where datname = ?", name).isEmpty()) {
-            jdbc.execute("create database " + name + " owner " + name);
+            // From template0, which nobody can connect to: template1 is copied into every new
+            // database, and whatever a role once put there would reach the next app's data.
+            jdbc.execute("create database " + name + " owner " + name + " template template0");
         }
         jdbc.execute("revoke all on database " + name + " from public");
         return new Credentials(serverUrl + name, name, password);

@@ -17,6 +17,8 @@ public final class AppRow {
     Map<String, Object> parameters;
     String desired;
     boolean purgeData;
+    /** This change asks for every instance to be replaced (a restart). */
+    boolean restart;
     String createdBy;
 
     public static AppRow create(long departmentId, String name, CatalogService.Checked checked, String createdBy) {
@@ -63,6 +65,10 @@ public final class AppRow {
         purgeData = purge;
     }
 
+    public void requestRestart() {
+        restart = true;
+    }
+
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public long getDepartmentId() { return departmentId; }
@@ -75,5 +81,6 @@ public final class AppRow {
     public Map<String, Object> getParameters() { return parameters; }
     public String getDesired() { return desired; }
     public boolean isPurgeData() { return purgeData; }
+    public boolean isRestart() { return restart; }
     public String getCreatedBy() { return createdBy; }
 }

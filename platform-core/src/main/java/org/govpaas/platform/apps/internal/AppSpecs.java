@@ -57,7 +57,7 @@ class AppSpecs {
         if (artifact.jar() == null && artifact.image() == null) {
             throw new CannotBuildSpec("The artifact " + version.jar() + " is not built; run ./govpaas up (or mvn install)");
         }
-        return spec(new AppId(app.departmentCode(), app.name()), app.generation(), version, artifact,
+        return spec(new AppId(app.departmentCode(), app.name()), app.generation(), app.restartGeneration(), version, artifact,
                 app.isStopped() ? 0 : app.instances(), app.memoryMb(), app.isolation(), app.routePath(),
                 app.parameters(), () -> databases.ensure(app).environment(), () -> clients.ensure(app, version.signIn()));
     }
@@ -78,14 +78,15 @@ class AppSpecs {
             return Optional.empty();
         }
         String routePath = "/apps/" + PREPARATION + "/" + templateId + "/";
-        return Optional.of(spec(new AppId(PREPARATION, templateId), 0, version, artifact, checked.instances(),
+        return Optional.of(spec(new AppId(PREPARATION, templateId), 0, 0, version, artifact, checked.instances(),
                 checked.memoryMb(),
                 checked.isolation(), routePath, checked.parameters(), () -> databases.scratch(templateId).environment(),
                 () -> clients.placeholders(version.signIn(), routePath)));
     }
 
     /** The one way a spec is made: its environment, its database's and sign-in clients' side by side. */
-    private static AppSpec spec(AppId id, long generation, TemplateVersion version, AppSpec.Artifact artifact,
+    private static AppSpec spec(AppId id, long generation, long restartGeneration, TemplateVersion version,
+                                AppSpec.Artifact artifact,
                                 int instances, int memoryMb, String isolation, String routePath,
                                 Map<String, Object> parameters, Supplier<Map<String, String>> database,
                                 Supplier<Map<String, String>> signIn) {
@@ -103,7 +104,7 @@ class AppSpecs {
         String contextPath = routePath.substring(0, routePath.length() - 1);
         return new AppSpec(id, generation, artifact, instances, memoryMb, env, new AppSpec.HealthCheck(
                 contextPath + version.health().readinessPath(), version.health().startupTimeoutSeconds()),
-                IsolationTier.fromLabel(isolation), routePath);
+                IsolationTier.fromLabel(isolation), routePath, restartGeneration);
     }
 
     /** {@code maxUploadMb} becomes {@code GOVPAAS_PARAM_MAX_UPLOAD_MB}. */

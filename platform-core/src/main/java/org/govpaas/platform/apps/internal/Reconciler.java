@@ -84,7 +84,11 @@ public class Reconciler implements SmartLifecycle {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Long next = wakeups.poll(busy ? BUSY_PERIOD_MS : PERIOD_MS, TimeUnit.MILLISECONDS);
-                if (!ready || !leadership.isLeader()) {
+                if (!ready) {
+                    continue;
+                }
+                if (!leadership.isLeader()) {
+                    refreshRoutes();
                     continue;
                 }
                 if (next == null || next.equals(EVERYTHING)) {
@@ -118,6 +122,33 @@ public class Reconciler implements SmartLifecycle {
         }
     }
 
+    /**
+     * A replica that does not lead changes nothing, but its portal and gateway still show what
+     * runs: the routes of every stored app, from the runtime's status (on Kubernetes, the cluster's).
+     */
+    private void refreshRoutes() {
+        for (App app : apps.findAllForReconciler()) {
+            if (app.isDeleting()) {
+                directory.remove(app);
+            } else {
+                routeWhatServes(app, new AppId(app.departmentCode(), app.name()));
+            }
+        }
+    }
+
+    /**
+     * Routes the instances that are ready although this pass could not apply the app: after a
+     * restart of the control plane while Keycloak or the database is away, the runtime has
+     * adopted instances that serve, and citizens should not get 404 from them in the meantime.
+     */
+    private void routeWhatServes(App app, AppId id) {
+        try {
+            directory.update(app, app.isStopped() ? AppState.STOPPED : app.state(), runtime.status(id));
+        } catch (RuntimeException e) {
+            log.debug("No status of {} to route by: {}", id, e.toString());
+        }
+    }
+
     void reconcile(App app) {
         AppId id = new AppId(app.departmentCode(), app.name());
         try {
@@ -138,6 +169,7 @@ public class Reconciler implements SmartLifecycle {
             }
             record(app, status);
         } catch (AppSpecs.CannotBuildSpec | IllegalArgumentException e) {
+            routeWhatServes(app, id);
             saveObserved(app, app.observedGeneration(), AppState.FAILED, 0, null, e.getMessage());
         } catch (RuntimeUnavailableException e) {
             // The runtime's own words (e.g. the cluster's answer and the next retry); it retries by itself.
@@ -147,6 +179,7 @@ public class Reconciler implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Keycloak or the database away for a moment: keep the state, say why, retry next pass.
             log.warn("Cannot reconcile {} yet: {}", id, e.toString());
+            routeWhatServes(app, id);
             saveObserved(app, app.observedGeneration(), app.state(), app.readyInstances(), app.isolationApplied(),
                     "Waiting for a platform service: " + e.getClass().getSimpleName());
         }

@@ -90,51 +90,53 @@ class AppConsoleController {
     String scale(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
                  @RequestParam("instances") String instances, @RequestParam("memoryMb") String memoryMb,
                  Locale locale, RedirectAttributes redirect) {
-        try {
-            apps.change(caller, dept, name, new AppChanges(FormNumbers.wholeNumber(instances, "instances"), FormNumbers.wholeNumber(memoryMb, "memoryMb"),
-                    null, null));
-            redirect.addFlashAttribute("notice", "app.changeAccepted");
-        } catch (FieldValidationException e) {
-            redirect.addFlashAttribute("appErrors", e.errors(messages, locale));
-        }
-        return back(dept, name);
+        return change(() -> apps.change(caller, dept, name, new AppChanges(FormNumbers.wholeNumber(instances, "instances"),
+                FormNumbers.wholeNumber(memoryMb, "memoryMb"), null, null)), dept, name, locale, redirect);
     }
 
     @PostMapping("/{app}/stop")
     String stop(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
-                RedirectAttributes redirect) {
-        apps.stop(caller, dept, name);
-        redirect.addFlashAttribute("notice", "app.changeAccepted");
-        return back(dept, name);
+                Locale locale, RedirectAttributes redirect) {
+        return change(() -> apps.stop(caller, dept, name), dept, name, locale, redirect);
     }
 
     @PostMapping("/{app}/start")
     String start(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
                  Locale locale, RedirectAttributes redirect) {
-        try {
-            apps.start(caller, dept, name);
-            redirect.addFlashAttribute("notice", "app.changeAccepted");
-        } catch (FieldValidationException e) {
-            redirect.addFlashAttribute("appErrors", e.errors(messages, locale));
-        }
-        return back(dept, name);
+        return change(() -> apps.start(caller, dept, name), dept, name, locale, redirect);
     }
 
     @PostMapping("/{app}/restart")
     String restart(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
-                   RedirectAttributes redirect) {
-        apps.restart(caller, dept, name);
-        redirect.addFlashAttribute("notice", "app.changeAccepted");
-        return back(dept, name);
+                   Locale locale, RedirectAttributes redirect) {
+        return change(() -> apps.restart(caller, dept, name), dept, name, locale, redirect);
     }
 
     @PostMapping("/{app}/delete")
     String delete(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
                   @RequestParam(name = "purgeData", defaultValue = "false") boolean purgeData,
                   RedirectAttributes redirect) {
-        apps.delete(caller, dept, name, purgeData);
-        redirect.addFlashAttribute("notice", purgeData ? "app.deletedPurged" : "app.deletedRetained");
+        try {
+            apps.delete(caller, dept, name, purgeData);
+            redirect.addFlashAttribute("notice", purgeData ? "app.deletedPurged" : "app.deletedRetained");
+        } catch (FieldValidationException e) {
+            redirect.addFlashAttribute("notice", "app.deleting"); // a second click: the first one is at work
+        }
         return "redirect:/console/departments/" + dept + "/apps";
+    }
+
+    /**
+     * Asks for a change; a refused one (bad numbers, the quota, an app being deleted) is said on
+     * the app's page in the reader's language instead of an error page.
+     */
+    private String change(Runnable action, String dept, String name, Locale locale, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "app.changeAccepted");
+        } catch (FieldValidationException e) {
+            redirect.addFlashAttribute("appErrors", e.errors(messages, locale));
+        }
+        return back(dept, name);
     }
 
     private void live(Caller caller, String dept, String name, Model model) {

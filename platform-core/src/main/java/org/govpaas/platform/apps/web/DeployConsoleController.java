@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.govpaas.catalog.CatalogTemplate;
 import org.govpaas.catalog.ParameterError;
 import org.govpaas.catalog.ParameterSchema;
@@ -37,6 +38,8 @@ class DeployConsoleController {
 
     static final String FORM = "apps/deploy";
     static final String PARAM = "param.";
+    /** The version the form's limits and parameters were shown for. */
+    static final String SHOWN = "shown";
 
     private final AppService apps;
     private final CatalogService catalog;
@@ -53,31 +56,51 @@ class DeployConsoleController {
         this.validator = validator;
     }
 
+    /** The form for the newest enabled version, or for {@code version} when it is enabled. */
     @GetMapping("/console/deploy/{template}")
     String form(Caller caller, @PathVariable("template") String id,
-                @RequestParam(name = "dept", required = false) String dept, Model model) {
+                @RequestParam(name = "dept", required = false) String dept,
+                @RequestParam(name = "version", required = false) String versionName, Model model) {
         CatalogTemplate template = catalog.template(caller, id);
-        TemplateVersion latest = latest(template);
-        Map<String, String> values = new HashMap<>();
+        TemplateVersion version = enabled(template, versionName).orElse(latest(template));
+        Map<String, String> values = version == null ? new HashMap<>() : defaults(version);
         values.put("dept", dept == null ? "" : dept);
-        values.put("version", latest == null ? "" : latest.version());
-        if (latest != null) {
-            values.put("instances", String.valueOf(latest.instances().defaultValue()));
-            values.put("memoryMb", String.valueOf(latest.memoryMb().defaultValue()));
-            latest.parameters().fields().forEach(f -> values.put(PARAM + f.name(),
-                    f.defaultValue() == null ? "" : String.valueOf(f.defaultValue())));
-        }
-        return render(caller, template, latest, values, Map.of(), model);
+        return render(caller, template, version, values, Map.of(), model);
     }
 
+    /**
+     * Deploys, unless the form was shown for another version than the one chosen in it (field
+     * {@value #SHOWN}): each version has its own limits and parameters, so the form is shown
+     * again with the chosen version's, keeping what was typed that still applies, and nothing is
+     * deployed yet. The page's script sends the form as soon as the version changes.
+     */
     @PostMapping("/console/deploy/{template}")
     String deploy(Caller caller, @PathVariable("template") String id, @RequestParam Map<String, String> form,
                   Locale locale, Model model) {
         CatalogTemplate template = catalog.template(caller, id);
-        TemplateVersion version = catalog.enabledVersions(template).stream()
-                .filter(v -> v.version().equals(form.get("version"))).findFirst().orElse(latest(template));
+        String chosen = form.get("version");
+        TemplateVersion version = enabled(template, chosen).orElse(null);
         if (version == null) {
-            throw new NotFoundException("template " + id);
+            TemplateVersion latest = latest(template);
+            if (latest == null) {
+                throw new NotFoundException("template " + id);
+            }
+            Map<String, String> values = new HashMap<>(form);
+            values.put("version", latest.version());
+            return render(caller, template, latest, values, Map.of("version", messages.getMessage("catalog.error.noVersion",
+                    new Object[] {chosen, template.id()}, locale)), model);
+        }
+        String shown = form.get(SHOWN);
+        if (shown != null && !shown.equals(version.version())) {
+            Map<String, String> values = defaults(version);
+            form.forEach((field, value) -> {
+                if (values.containsKey(field) || field.equals("name") || field.equals("dept") || field.equals("isolation")) {
+                    values.put(field, value);
+                }
+            });
+            values.put("version", version.version());
+            model.addAttribute("versionShown", true);
+            return render(caller, template, version, values, Map.of(), model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> raw = new LinkedHashMap<>();
@@ -122,6 +145,21 @@ class DeployConsoleController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return FORM;
+    }
+
+    private Optional<TemplateVersion> enabled(CatalogTemplate template, String versionName) {
+        return catalog.enabledVersions(template).stream().filter(v -> v.version().equals(versionName)).findFirst();
+    }
+
+    /** The version's defaults, as the form's fields hold them. */
+    private static Map<String, String> defaults(TemplateVersion version) {
+        Map<String, String> values = new HashMap<>();
+        values.put("version", version.version());
+        values.put("instances", String.valueOf(version.instances().defaultValue()));
+        values.put("memoryMb", String.valueOf(version.memoryMb().defaultValue()));
+        version.parameters().fields().forEach(f -> values.put(PARAM + f.name(),
+                f.defaultValue() == null ? "" : String.valueOf(f.defaultValue())));
+        return values;
     }
 
     private TemplateVersion latest(CatalogTemplate template) {

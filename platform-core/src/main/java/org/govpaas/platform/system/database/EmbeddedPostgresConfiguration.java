@@ -77,8 +77,10 @@ class EmbeddedPostgresConfiguration {
         Path hba = directory.resolve("pg_hba.conf");
         List<String> lines = Files.readAllLines(hba);
         try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            // Apps get roles on this server: keep them out of the platform's own database.
+            // Apps get roles on this server: keep them out of the platform's own database, and out
+            // of template1 (app databases are made from template0, but tools copy template1).
             connection.createStatement().execute("revoke connect on database postgres from public");
+            connection.createStatement().execute("revoke connect on database template1 from public");
             connection.createStatement().execute("revoke create on schema public from public");
             if (lines.stream().noneMatch(EmbeddedPostgresConfiguration::trusts)) {
                 return;

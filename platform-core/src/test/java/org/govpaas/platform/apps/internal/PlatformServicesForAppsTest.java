@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import com.zaxxer.hikari.HikariDataSource;
 import org.govpaas.catalog.SignIn;
 import org.govpaas.identity.testing.KeycloakTestServer;
 import org.govpaas.platform.apps.App;
@@ -138,6 +139,37 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
                 .as("an app's role stays out of the platform's own database").isInstanceOf(SQLException.class);
     }
 
+    /**
+     * PostgreSQL copies a template database into every new one: an app's role that could write
+     * there would plant tables, functions or triggers in the databases of apps deployed later.
+     */
+    @Test
+    void anAppsRoleReachesNoTemplateAndNothingInTemplate1ReachesANewAppsDatabase() throws SQLException {
+        AppDatabases.Credentials first = databases.ensure(app(900_008, "first"));
+        for (String template : new String[] {"template0", "template1"}) {
+            String url = first.jdbcUrl().replace("/" + first.username(), "/" + template);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, first.username(), first.password()).close())
+                    .as("connecting to %s", template).isInstanceOf(SQLException.class);
+        }
+
+        // What a role could leave in template1 on a server where it could connect there.
+        HikariDataSource server = (HikariDataSource) jdbc.getDataSource();
+        String template1 = first.jdbcUrl().replace("/" + first.username(), "/template1");
+        try (Connection c = DriverManager.getConnection(template1, server.getUsername(), server.getPassword())) {
+            c.createStatement().execute("create table planted (id int)");
+            AppDatabases.Credentials later = databases.ensure(app(900_009, "later"));
+            try (Connection app = DriverManager.getConnection(later.jdbcUrl(), later.username(), later.password())) {
+                var result = app.createStatement().executeQuery("select to_regclass('public.planted') is null");
+                result.next();
+                assertThat(result.getBoolean(1)).as("the planted table is not in the new database").isTrue();
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(template1, server.getUsername(), server.getPassword())) {
+                c.createStatement().execute("drop table if exists planted");
+            }
+        }
+    }
+
     @Test
     void anAppGetsSignInClientsLimitedToItsOwnRouteAndLosesThemOnDelete() {
         App app = app(900_002, "bookings");
@@ -171,6 +203,6 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
     private App app(long id, String name) {
         long department = jdbc.queryForObject("select id from department where code = 'civil-affairs'", Long.class);
         return new App(id, department, "civil-affairs", name, "notice-board", "1.0.0", 1, 256, "process", Map.of(),
-                "RUNNING", false, 1, 0, AppState.PENDING, 0, null, null, "test", Instant.now(), Instant.now());
+                "RUNNING", false, 1, 0, 0, AppState.PENDING, 0, null, null, "test", Instant.now(), Instant.now());
     }
 }
