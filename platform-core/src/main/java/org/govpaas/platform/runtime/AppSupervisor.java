@@ -111,6 +111,10 @@ final class AppSupervisor {
                 runningProbed = now;
             }
             observeExits(now);
+            if (probeRunning) {
+                instances.stream().filter(Instance::alive)
+                        .forEach(i -> InstanceOutput.bound(i.output, context.settings().maxOutputSize().toBytes()));
+            }
             if (specComplete) {
                 reconcile(now);
             }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +85,7 @@ final class InstanceLauncher {
     void launch(AppSpec spec, Instance instance, Instant now) throws IOException {
         Files.createDirectories(instance.dir.resolve("tmp"));
         Files.createDirectories(instance.output.getParent());
-        rotate(instance.output);
+        InstanceOutput.bound(instance.output, settings.maxOutputSize().toBytes());
         int port = freePort();
         AppJars.Copy jar = copyOf(spec);
         List<String> flags = jvmFlags(spec, jar);
@@ -132,14 +130,6 @@ final class InstanceLauncher {
 
     static String routePath(AppSpec spec) {
         return spec.routePath() == null ? "/" : spec.routePath();
-    }
-
-    /** Keeps one old file, so a long-running app's output cannot fill the disk across restarts. */
-    private void rotate(Path output) throws IOException {
-        if (Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)
-                && Files.size(output) > settings.maxOutputSize().toBytes()) {
-            Files.move(output, output.resolveSibling(output.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** A port free now; if another process takes it first, the instance fails to bind and is restarted. */

@@ -2,11 +2,13 @@ package org.govpaas.platform.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +34,27 @@ final class InstanceOutput {
     }
 
     private InstanceOutput() {
+    }
+
+    /**
+     * Keeps one old file and bounds the current one, so an app's output cannot fill the disk
+     * (which the platform's PostgreSQL shares), also while it runs: a file over {@code maxBytes}
+     * is copied to {@code <file>.1} and emptied in place. The instance wrote it in append mode,
+     * so its next line lands at the start of the emptied file; a line written between the copy
+     * and the emptying (a few milliseconds for the default 10 MB) is lost, as with logrotate's
+     * copytruncate.
+     */
+    static void bound(Path output, long maxBytes) {
+        try {
+            if (Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS) && Files.size(output) > maxBytes) {
+                Files.copy(output, output.resolveSibling(output.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel channel = FileChannel.open(output, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    channel.truncate(0);
+                }
+            }
+        } catch (IOException e) {
+            // Gone with its instance, or the disk is full: the next look tries again.
+        }
     }
 
     /** The newest {@code tail} lines across the sources, oldest first. */

@@ -19,8 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param crashLoopThreshold this many crashes of one instance within {@code crashLoopWindow} end its
  *                           restarts (FAILED) until a new generation is applied
  * @param stopTimeout        how long an instance may take to exit after SIGTERM before SIGKILL
- * @param maxOutputSize      an instance's output file is rotated (one old file kept) when it starts
- *                           and the file is bigger than this
+ * @param maxOutputSize      an instance's output file is rotated (one old file kept) when it is
+ *                           bigger than this, looked at when it starts and about once a second while
+ *                           it runs
  * @param pollInterval       how often processes are checked and starting instances probed (ready ones
  *                           about once a second); apps with a starting instance are ticked every
  *                           20 ms as well, so a ready instance is found soon

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class OutputFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutputFollower.class);
+    /** The longest line passed on whole, in bytes. */
+    static final int MAX_LINE = 64 * 1024;
 
     private final Supplier<List<InstanceOutput.Source>> sources;
     private final Consumer<LogLine> sink;
@@ -84,11 +86,15 @@ final class OutputFollower implements AutoCloseable {
     private void emit(InstanceOutput.Source source, byte[] bytes, int length) {
         ByteArrayOutputStream line = partial.computeIfAbsent(source.file(), f -> new ByteArrayOutputStream());
         for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
+            // Output without line breaks is passed on in pieces of at most MAX_LINE bytes, cut
+            // before a character (UTF-8: up to 4 bytes), not inside one, instead of being held in
+            // memory until a break comes.
+            if (bytes[i] == '\n' || (line.size() > MAX_LINE - 4 && (bytes[i] & 0xC0) != 0x80)) {
                 String text = line.toString(StandardCharsets.UTF_8);
                 line.reset();
                 sink.accept(new LogLine(Instant.now(), source.instance(), text.endsWith("\r") ? text.substring(0, text.length() - 1) : text));
-            } else {
+            }
+            if (bytes[i] != '\n') {
                 line.write(bytes[i]);
             }
         }

@@ -238,6 +238,32 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 .isGreaterThanOrEqualTo(2);
     }
 
+    /** The console's settings form: another version's fields first, then the upgrade; bad input changes nothing. */
+    @Test
+    void aDeveloperUpgradesAndChangesSettingsInTheConsole() {
+        assertThat(admin.api("POST", apps(), """
+                {"name": "board", "template": "notice-board", "version": "1.0.0", "instances": 0,
+                 "parameters": {"title": "旧标题", "theme": "dark"}}""").statusCode()).isEqualTo(202);
+        String settings = "/console/departments/" + dept + "/apps/board/settings?lang=en";
+
+        String page = admin.get(settings).body();
+        assertThat(page).contains("It runs version 1.0.0", "value=\"旧标题\"").doesNotContain("name=\"param.contact\"");
+
+        String switched = admin.post(settings, java.util.Map.of("version", "1.1.0", "shown", "1.0.0",
+                "param.title", "新标题", "param.theme", "dark")).body();
+        assertThat(switched).contains("These are the limits and settings of version 1.1.0", "value=\"新标题\"",
+                "name=\"param.contact\"");
+        assertThat(admin.post(settings, java.util.Map.of("version", "1.1.0", "shown", "1.1.0",
+                "param.title", "x".repeat(101))).body()).contains("must be at most 100 characters");
+        assertThat(admin.api("GET", apps() + "/board", null).body()).contains("\"version\":\"1.0.0\"", "\"generation\":1");
+
+        HttpResponse<String> applied = admin.post(settings, java.util.Map.of("version", "1.1.0", "shown", "1.1.0",
+                "param.title", "新标题", "param.theme", "dark", "param.contact", "咨询电话 12345"));
+        assertThat(applied.statusCode()).isEqualTo(302);
+        assertThat(admin.api("GET", apps() + "/board", null).body()).contains("\"version\":\"1.1.0\"",
+                "\"generation\":2", "\"title\":\"新标题\"", "\"contact\":\"咨询电话 12345\"");
+    }
+
     /** An admin lowered the quota below what runs: the department can shrink back, not grow. */
     @Test
     void overALoweredQuotaAnAppCanShrinkButNotGrow() {

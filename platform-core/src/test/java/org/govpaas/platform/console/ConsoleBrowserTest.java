@@ -133,6 +133,9 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(150)).until(
                 ExpectedConditions.textToBe(By.id("app-state"), "Running"));
         assertThat(browser.findElement(By.id("app-events")).getText()).contains("CREATED", "RUNNING");
+        // Its output follows too: the page was loaded before the app had printed anything.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textMatches(By.id("app-logs"), java.util.regex.Pattern.compile("Started \\w+")));
         assertThat(chromium.govukElementFonts()).containsExactly("system-ui");
         // Times are the city's, and the column says so: a staff member reads the clock on the wall.
         assertThat(browser.findElement(By.cssSelector("#app-events th")).getText())
@@ -141,6 +144,13 @@ class ConsoleBrowserTest extends PlatformIntegrationTest {
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).atZone(metering.zone()).toInstant();
         assertThat(Duration.between(shown, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
         chromium.screenshot("app-running-en");
+        browser.executeScript("document.getElementById('app-output').scrollIntoView()");
+        chromium.screenshot("app-output-en");
+        browser.findElement(By.id("settings")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Version and settings"));
+        assertThat(browser.findElement(By.id("parameters-title")).getAttribute("value")).isEqualTo("Civil affairs notices");
+        chromium.screenshot("app-settings-en");
+        browser.navigate().back();
 
         String url = browser.findElement(By.id("app-url")).getAttribute("href");
         browser.get(url.replace("http://localhost:" + port, baseUrl()));

@@ -24,6 +24,7 @@ import org.govpaas.runtime.AppId;
 import org.govpaas.runtime.AppSpec;
 import org.govpaas.runtime.AppStatus;
 import org.govpaas.runtime.IsolationTier;
+import org.govpaas.runtime.LogLine;
 import org.govpaas.runtime.RuntimeState;
 import org.govpaas.runtime.contract.TestApp;
 import org.govpaas.runtime.contract.TestAppJar;
@@ -221,6 +222,31 @@ class LocalRuntimeTest {
             frozen.destroyForcibly();
             watch.close();
         }
+    }
+
+    /** A chatty app that never restarts still cannot fill the disk with its output. */
+    @Test
+    void aRunningInstancesOutputStaysWithinItsBoundAndCanStillBeRead() throws Exception {
+        LocalRuntime runtime = start(SandboxMode.OFF);
+        AppSpec app = spec(new AppId("health", "chatty"), Map.of(), IsolationTier.PROCESS);
+        runtime.apply(app);
+        String address = awaitState(runtime, app.id(), RuntimeState.RUNNING).instances().getFirst().address();
+        Path output = stateDir.resolve("health/chatty/logs/0-g1.log");
+        String line = "x".repeat(7_000);
+
+        for (int i = 0; i < 200; i++) { // 1.4 MB of output against the test settings' 1 MB
+            get(address, "/log/" + i + "-" + line);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Files.size(output)).isLessThanOrEqualTo(LocalProcesses.testSettings(stateDir, SandboxMode.OFF)
+                    .maxOutputSize().toBytes());
+            assertThat(output.resolveSibling("0-g1.log.1")).exists();
+        });
+        get(address, "/log/after-the-rotation");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(runtime.logs(app.id(), 5))
+                .extracting(LogLine::text).contains("after-the-rotation"));
+        assertThat(runtime.status(app.id()).instances().getFirst().restarts()).isZero();
     }
 
     @Test

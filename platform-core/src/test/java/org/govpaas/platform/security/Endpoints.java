@@ -129,6 +129,13 @@ final class Endpoints {
             add("POST /console/departments/{dept}/apps/{app}/" + action, (c, d) -> c.post(console + d + "/apps/"
                     + MATRIX_APP + "/" + action, Map.of()), 302, 403, 302, 403, 403);
         }
+        add("GET /console/departments/{dept}/apps/{app}/output", (c, d) -> c.get(console + d + "/apps/" + MATRIX_APP
+                + "/output"), 200, 403, 200, 403, 302);
+        add("GET /console/departments/{dept}/apps/{app}/settings", (c, d) -> c.get(console + d + "/apps/" + MATRIX_APP
+                + "/settings"), 200, 403, 200, 403, 302);
+        add("POST /console/departments/{dept}/apps/{app}/settings", (c, d) -> c.post(console + d + "/apps/" + MATRIX_APP
+                + "/settings", Map.of("version", "1.1.0", "shown", "1.1.0", "param.title", "Matrix")),
+                302, 403, 302, 403, 403);
         add("POST /console/departments/{dept}/apps/{app}/delete", (c, d) -> c.post(console + d + "/apps/"
                 + fixtures.disposableApp(d) + "/delete", Map.of()), 302, 403, 302, 403, 403);
         add("POST /console/departments/{dept}/apps/retained-databases/{id}/purge", (c, d) -> c.post(console + d

@@ -28,6 +28,9 @@ class AppConsoleController {
     static final String LIST = "apps/list";
     static final String DETAIL = "apps/detail";
     static final String STATUS = "apps/detail :: live";
+    static final String OUTPUT = "apps/detail :: output";
+    /** How many of the newest output lines the app's page shows (and keeps showing as they come). */
+    static final int OUTPUT_LINES = 200;
 
     private final AppService apps;
     private final RetainedData retained;
@@ -74,8 +77,17 @@ class AppConsoleController {
         model.addAttribute("department", departments.get(caller, dept));
         boolean canOperate = apps.canOperate(caller, dept);
         model.addAttribute("canOperate", canOperate);
-        model.addAttribute("logs", canOperate ? apps.logs(caller, dept, name, 200) : List.of());
+        model.addAttribute("logs", canOperate ? apps.logs(caller, dept, name, OUTPUT_LINES) : List.of());
         return DETAIL;
+    }
+
+    /** The part of the detail page that follows the app's output: its newest lines, for developers. */
+    @GetMapping("/{app}/output")
+    String outputFragment(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                          Model model) {
+        model.addAttribute("app", apps.get(caller, dept, name));
+        model.addAttribute("logs", apps.logs(caller, dept, name, OUTPUT_LINES));
+        return OUTPUT;
     }
 
     /** The part of the detail page the browser refreshes every few seconds. */

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.govpaas.catalog.CatalogTemplate;
-import org.govpaas.catalog.ParameterError;
-import org.govpaas.catalog.ParameterSchema;
 import org.govpaas.catalog.TemplateVersion;
 import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.apps.App;
@@ -37,9 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DeployConsoleController {
 
     static final String FORM = "apps/deploy";
-    static final String PARAM = "param.";
-    /** The version the form's limits and parameters were shown for. */
-    static final String SHOWN = "shown";
 
     private final AppService apps;
     private final CatalogService catalog;
@@ -63,16 +59,16 @@ class DeployConsoleController {
                 @RequestParam(name = "version", required = false) String versionName, Model model) {
         CatalogTemplate template = catalog.template(caller, id);
         TemplateVersion version = enabled(template, versionName).orElse(latest(template));
-        Map<String, String> values = version == null ? new HashMap<>() : defaults(version);
+        Map<String, String> values = version == null ? new HashMap<>() : VersionForm.defaults(version);
         values.put("dept", dept == null ? "" : dept);
         return render(caller, template, version, values, Map.of(), model);
     }
 
     /**
-     * Deploys, unless the form was shown for another version than the one chosen in it (field
-     * {@value #SHOWN}): each version has its own limits and parameters, so the form is shown
-     * again with the chosen version's, keeping what was typed that still applies, and nothing is
-     * deployed yet. The page's script sends the form as soon as the version changes.
+     * Deploys, unless the form was shown for another version than the one chosen in it
+     * ({@link VersionForm#switched}): the form is then shown again with the chosen version's
+     * limits and parameters, keeping what was typed that still applies, and nothing is deployed
+     * yet. The page's script sends the form as soon as the version changes.
      */
     @PostMapping("/console/deploy/{template}")
     String deploy(Caller caller, @PathVariable("template") String id, @RequestParam Map<String, String> form,
@@ -90,35 +86,19 @@ class DeployConsoleController {
             return render(caller, template, latest, values, Map.of("version", messages.getMessage("catalog.error.noVersion",
                     new Object[] {chosen, template.id()}, locale)), model);
         }
-        String shown = form.get(SHOWN);
-        if (shown != null && !shown.equals(version.version())) {
-            Map<String, String> values = defaults(version);
-            form.forEach((field, value) -> {
-                if (values.containsKey(field) || field.equals("name") || field.equals("dept") || field.equals("isolation")) {
-                    values.put(field, value);
-                }
-            });
-            values.put("version", version.version());
+        if (VersionForm.switched(form, version)) {
             model.addAttribute("versionShown", true);
-            return render(caller, template, version, values, Map.of(), model);
+            return render(caller, template, version, VersionForm.forVersion(version, form, Set.of("name", "dept", "isolation")),
+                    Map.of(), model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, String> raw = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith(PARAM)) {
-                raw.put(k.substring(PARAM.length()), v);
-            }
-        });
-        ParameterSchema.Coerced coerced = version.parameters().coerce(raw);
-        for (ParameterError e : coerced.errors()) {
-            errors.putIfAbsent(e.field(), messages.getMessage(CatalogService.coded(e), locale));
-        }
+        Map<String, Object> parameters = VersionForm.parameters(version, form, errors, messages, locale);
         Integer instances = number(form, "instances", errors, locale);
         Integer memory = number(form, "memoryMb", errors, locale);
         String dept = form.getOrDefault("dept", "");
         String isolation = form.get("isolation");
         DeployRequest request = new DeployRequest(form.getOrDefault("name", "").strip(), id, version.version(),
-                instances, memory, isolation == null || isolation.isBlank() ? null : isolation, coerced.values());
+                instances, memory, isolation == null || isolation.isBlank() ? null : isolation, parameters);
         // The same constraints the API checks with @Valid, in the reader's language.
         validator.validate(request).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
         if (errors.isEmpty()) {
@@ -149,17 +129,6 @@ class DeployConsoleController {
 
     private Optional<TemplateVersion> enabled(CatalogTemplate template, String versionName) {
         return catalog.enabledVersions(template).stream().filter(v -> v.version().equals(versionName)).findFirst();
-    }
-
-    /** The version's defaults, as the form's fields hold them. */
-    private static Map<String, String> defaults(TemplateVersion version) {
-        Map<String, String> values = new HashMap<>();
-        values.put("version", version.version());
-        values.put("instances", String.valueOf(version.instances().defaultValue()));
-        values.put("memoryMb", String.valueOf(version.memoryMb().defaultValue()));
-        version.parameters().fields().forEach(f -> values.put(PARAM + f.name(),
-                f.defaultValue() == null ? "" : String.valueOf(f.defaultValue())));
-        return values;
     }
 
     private TemplateVersion latest(CatalogTemplate template) {

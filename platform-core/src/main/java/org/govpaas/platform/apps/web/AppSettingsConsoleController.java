@@ -1,0 +1,143 @@
+package org.govpaas.platform.apps.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.govpaas.catalog.CatalogTemplate;
+import org.govpaas.catalog.TemplateVersion;
+import org.govpaas.identity.adapter.Caller;
+import org.govpaas.platform.apps.App;
+import org.govpaas.platform.apps.AppChanges;
+import org.govpaas.platform.apps.AppService;
+import org.govpaas.platform.catalog.CatalogService;
+import org.govpaas.platform.department.DepartmentService;
+import org.govpaas.platform.system.FieldValidationException;
+import org.govpaas.platform.system.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An app's version and parameters in the console: the same change as the API's {@code PATCH}
+ * (an upgrade or new settings is a new generation, rolled out one instance at a time), in a
+ * form rendered from the chosen version's schema.
+ */
+@Controller
+@RequestMapping("/console/departments/{dept}/apps/{app}/settings")
+class AppSettingsConsoleController {
+
+    static final String FORM = "apps/settings";
+
+    private final AppService apps;
+    private final CatalogService catalog;
+    private final DepartmentService departments;
+    private final MessageSource messages;
+
+    AppSettingsConsoleController(AppService apps, CatalogService catalog, DepartmentService departments,
+                                 MessageSource messages) {
+        this.apps = apps;
+        this.catalog = catalog;
+        this.departments = departments;
+        this.messages = messages;
+    }
+
+    /** The app's current version and settings, or {@code version}'s defaults with them where they apply. */
+    @GetMapping
+    String form(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                @RequestParam(name = "version", required = false) String versionName, Model model) {
+        App app = operable(caller, dept, name);
+        Map<String, String> current = current(app);
+        TemplateVersion version = offered(app, versionName == null ? app.templateVersion() : versionName)
+                .orElseGet(() -> offered(app, app.templateVersion()).orElseThrow(() -> gone(app)));
+        return render(caller, app, version, VersionForm.forVersion(version, current, Set.of()), Map.of(), model);
+    }
+
+    /** Applies the change, unless another version was chosen in a form shown for one: then its form first. */
+    @PostMapping
+    String apply(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
+                 @RequestParam Map<String, String> form, Locale locale, Model model, RedirectAttributes redirect) {
+        App app = operable(caller, dept, name);
+        String chosen = form.get("version");
+        Optional<TemplateVersion> offered = offered(app, chosen);
+        if (offered.isEmpty()) {
+            TemplateVersion current = offered(app, app.templateVersion()).orElseThrow(() -> gone(app));
+            Map<String, String> values = VersionForm.forVersion(current, form, Set.of());
+            return render(caller, app, current, values, Map.of("version", messages.getMessage("catalog.error.noVersion",
+                    new Object[] {chosen, app.templateId()}, locale)), model);
+        }
+        TemplateVersion version = offered.get();
+        if (VersionForm.switched(form, version)) {
+            model.addAttribute("versionShown", true);
+            return render(caller, app, version, VersionForm.forVersion(version, form, Set.of()), Map.of(), model);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> parameters = VersionForm.parameters(version, form, errors, messages, locale);
+        if (errors.isEmpty()) {
+            try {
+                String upgrade = version.version().equals(app.templateVersion()) ? null : version.version();
+                apps.change(caller, dept, name, new AppChanges(null, null, upgrade, parameters));
+                redirect.addFlashAttribute("notice", "app.changeAccepted");
+                return "redirect:/console/departments/" + dept + "/apps/" + name;
+            } catch (FieldValidationException e) {
+                errors.putAll(e.errors(messages, locale));
+            }
+        }
+        return render(caller, app, version, new HashMap<>(form), errors, model);
+    }
+
+    private App operable(Caller caller, String dept, String name) {
+        App app = apps.get(caller, dept, name); // another department's app: 404, as a missing one
+        if (!apps.canOperate(caller, dept)) {
+            throw new AccessDeniedException("only the department's developers change its apps");
+        }
+        return app;
+    }
+
+    /** The versions an app may change to: the enabled ones, and its own even when disabled since. */
+    private List<TemplateVersion> versions(App app) {
+        CatalogTemplate template = catalog.template(app.templateId()).orElseThrow(() -> gone(app));
+        List<TemplateVersion> versions = new ArrayList<>(catalog.enabledVersions(template));
+        if (versions.stream().noneMatch(v -> v.version().equals(app.templateVersion()))) {
+            catalog.version(app.templateId(), app.templateVersion()).ifPresent(versions::add);
+        }
+        return versions;
+    }
+
+    private Optional<TemplateVersion> offered(App app, String versionName) {
+        return versions(app).stream().filter(v -> v.version().equals(versionName)).findFirst();
+    }
+
+    /** The app's settings as the form's fields hold them. */
+    private static Map<String, String> current(App app) {
+        Map<String, String> values = new HashMap<>();
+        app.parameters().forEach((field, value) -> values.put(VersionForm.PARAM + field, String.valueOf(value)));
+        return values;
+    }
+
+    private static NotFoundException gone(App app) {
+        return new NotFoundException("template " + app.templateId() + " " + app.templateVersion());
+    }
+
+    private String render(Caller caller, App app, TemplateVersion version, Map<String, String> values,
+                          Map<String, String> errors, Model model) {
+        model.addAttribute("app", app);
+        model.addAttribute("department", departments.get(caller, app.departmentCode()));
+        model.addAttribute("version", version);
+        model.addAttribute("versions", versions(app));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return FORM;
+    }
+}
