@@ -185,7 +185,9 @@ class DeployToServingBenchmark extends PlatformIntegrationTest {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true")); // as the platform starts it
+                // As the platform starts it at its 256 MiB (InstanceLauncher.memoryFlags).
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true"));
         command.addAll(cacheFlags);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -224,6 +224,23 @@ class LocalRuntimeTest {
         }
     }
 
+    /**
+     * What an operator sees with ps: the JVM is sized within the app's memory setting as a whole
+     * (heap, code cache, the collector's own), not only its heap (see InstanceLauncher.memoryFlags).
+     */
+    @Test
+    void anInstancesJvmIsSizedWithinItsMemorySetting() {
+        LocalRuntime runtime = start(SandboxMode.OFF);
+        AppSpec small = spec(new AppId("health", "sized"), Map.of(), IsolationTier.PROCESS);
+        runtime.apply(new AppSpec(small.id(), 1, small.artifact(), 1, 384, small.environment(), small.health(),
+                small.isolation(), small.routePath(), 0));
+        awaitState(runtime, small.id(), RuntimeState.RUNNING);
+
+        List<String> arguments = List.of(LocalProcesses.jvms(stateDir, small.id()).getFirst().info().arguments().orElseThrow());
+        assertThat(arguments).contains("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m")
+                .noneMatch(argument -> argument.startsWith("-Xmx") && !argument.equals("-Xmx256m"));
+    }
+
     /** A chatty app that never restarts still cannot fill the disk with its output. */
     @Test
     void aRunningInstancesOutputStaysWithinItsBoundAndCanStillBeRead() throws Exception {
