@@ -8,24 +8,32 @@ initAll();
 // Live parts: each element with an id and a data-live-url is re-fetched every 2 s and its content
 // swapped in place, so state changes, new events and an app's new output lines appear without a
 // reload (no inline script: CSP forbids it). The console answers a script only with the page's
-// CSRF token (apps share this origin). A scrolled box (the output) that was at its end stays at
-// its end, and one scrolled back stays where the reader is.
+// CSRF token (apps share this origin). A text box (the output) keeps its element, so focus stays
+// on it; it starts at its end and stays there unless the reader scrolled back, and it holds still
+// while the reader selects text in it.
 document.querySelectorAll('[data-live-url][id]').forEach((live) => {
   const url = live.getAttribute('data-live-url');
   const headers = { Accept: 'text/html', [live.getAttribute('data-csrf-header')]: live.getAttribute('data-csrf') };
+  const box = live.querySelector('pre');
+  if (box) box.scrollTop = box.scrollHeight;
   setInterval(async () => {
     try {
       const response = await fetch(url, { headers, credentials: 'same-origin' });
       if (!response.ok) return;
       const html = await response.text();
       const next = new DOMParser().parseFromString(html, 'text/html').getElementById(live.id);
-      if (!next || next.innerHTML === live.innerHTML) return;
-      const box = live.querySelector('pre');
-      const atEnd = box && box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
-      const scrolled = box ? box.scrollTop : 0;
-      live.innerHTML = next.innerHTML;
-      const newBox = live.querySelector('pre');
-      if (newBox) newBox.scrollTop = atEnd ? newBox.scrollHeight : scrolled;
+      if (!next) return;
+      if (box) {
+        const text = next.querySelector('pre')?.textContent ?? '';
+        const selection = document.getSelection();
+        const selecting = selection && !selection.isCollapsed && box.contains(selection.anchorNode);
+        if (text === box.textContent || selecting) return;
+        const atEnd = box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
+        box.textContent = text;
+        if (atEnd) box.scrollTop = box.scrollHeight;
+      } else if (next.innerHTML !== live.innerHTML) {
+        live.innerHTML = next.innerHTML;
+      }
     } catch (e) {
       // offline for a moment: keep what is shown
     }

@@ -101,6 +101,7 @@ final class AppSupervisor {
         String page;
         boolean changed;
         List<Integer> turnedReady = new ArrayList<>();
+        List<Path> outputs = List.of();
         synchronized (this) {
             if (deleting) {
                 return;
@@ -112,8 +113,7 @@ final class AppSupervisor {
             }
             observeExits(now);
             if (probeRunning) {
-                instances.stream().filter(Instance::alive)
-                        .forEach(i -> InstanceOutput.bound(i.output, context.settings().maxOutputSize().toBytes()));
+                outputs = instances.stream().filter(Instance::alive).map(i -> i.output).toList();
             }
             if (specComplete) {
                 reconcile(now);
@@ -124,6 +124,8 @@ final class AppSupervisor {
             probe = instances.stream().filter(Instance::alive)
                     .filter(i -> i.phase == Phase.STARTING || (i.phase == Phase.RUNNING && probeRunning)).toList();
         }
+        // Off the lock, as the probes: bounding a big output file copies it.
+        outputs.forEach(output -> InstanceOutput.bound(output, context.settings().maxOutputSize().toBytes()));
         // Probed off the lock; a result counts only if the instance still runs the process that answered.
         Map<Instance, ProcessHandle> probed = new HashMap<>();
         probe.forEach(i -> probed.put(i, i.process));

@@ -55,6 +55,6 @@ final class AppTemplate {
                 new AppSpec.Artifact(Path.of(record.jar()), null), record.instances(), record.memoryMb(), Map.of(),
                 new AppSpec.HealthCheck(record.readinessPath(), record.startupTimeoutSeconds()),
                 record.isolation() == null ? null : IsolationTier.valueOf(record.isolation()), record.routePath(),
-                record.restartGeneration());
+                record.restartGeneration() == null ? 0 : record.restartGeneration());
     }
 }

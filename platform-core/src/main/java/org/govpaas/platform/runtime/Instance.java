@@ -153,7 +153,7 @@ final class Instance {
     void removeFiles() {
         StateStore.deleteTree(dir);
         StateStore.deleteTree(output);
-        StateStore.deleteTree(output.resolveSibling(output.getFileName() + ".1"));
+        StateStore.deleteTree(InstanceOutput.old(output));
     }
 
     InstanceStatus status() {

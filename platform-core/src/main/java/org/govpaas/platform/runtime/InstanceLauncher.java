@@ -88,7 +88,8 @@ final class InstanceLauncher {
 
     /**
      * Keeps the whole process within the app's memory setting, which is what the department's
-     * quota counted, not only its heap: a heap of 75 % of it left a notice board at 256 MiB using
+     * quota counted, not only its heap (for a Spring Boot app from 256 MiB up; below that the
+     * heap keeps half the setting and the JVM's own needs go beyond it): a heap of 75 % of it left a notice board at 256 MiB using
      * 259-296 MB under load. The serial collector is the JVM's own choice for heaps this size on a
      * small machine; G1's remembered sets and card tables alone took 40 MB of that notice board,
      * for no more throughput (8.4-8.9k against 7.3-8.4k pages/s, warm). The code cache is
@@ -105,7 +106,7 @@ final class InstanceLauncher {
     void launch(AppSpec spec, Instance instance, Instant now) throws IOException {
         Files.createDirectories(instance.dir.resolve("tmp"));
         Files.createDirectories(instance.output.getParent());
-        InstanceOutput.bound(instance.output, settings.maxOutputSize().toBytes());
+        InstanceOutput.rotate(instance.output, settings.maxOutputSize().toBytes());
         int port = freePort();
         AppJars.Copy jar = copyOf(spec);
         List<String> flags = jvmFlags(spec, jar);

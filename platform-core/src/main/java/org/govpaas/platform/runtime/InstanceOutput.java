@@ -37,24 +37,51 @@ final class InstanceOutput {
     }
 
     /**
-     * Keeps one old file and bounds the current one, so an app's output cannot fill the disk
-     * (which the platform's PostgreSQL shares), also while it runs: a file over {@code maxBytes}
-     * is copied to {@code <file>.1} and emptied in place. The instance wrote it in append mode,
-     * so its next line lands at the start of the emptied file; a line written between the copy
-     * and the emptying (a few milliseconds for the default 10 MB) is lost, as with logrotate's
-     * copytruncate.
+     * Before an instance starts: a file over {@code maxBytes} becomes {@code <file>.1} (one old
+     * file kept), so an app's output cannot fill the disk (which the platform's PostgreSQL shares)
+     * across restarts.
+     */
+    static void rotate(Path output, long maxBytes) throws IOException {
+        if (over(output, maxBytes)) {
+            Files.move(output, old(output), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * While the instance runs, so output cannot fill the disk between restarts either: a file
+     * over {@code maxBytes} is copied to {@code <file>.1} and emptied in place. The instance
+     * writes it in append mode, so its next line lands at the start of the emptied file; a line
+     * written between the copy and the emptying is lost, as with logrotate's copytruncate. Should
+     * the copy fail (a full disk), the file is emptied all the same: the disk is what must not
+     * fill. Slow for a big file: never called under a supervisor's lock.
      */
     static void bound(Path output, long maxBytes) {
-        try {
-            if (Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS) && Files.size(output) > maxBytes) {
-                Files.copy(output, output.resolveSibling(output.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-                try (FileChannel channel = FileChannel.open(output, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    channel.truncate(0);
-                }
-            }
-        } catch (IOException e) {
-            // Gone with its instance, or the disk is full: the next look tries again.
+        if (!over(output, maxBytes)) {
+            return;
         }
+        try {
+            Files.copy(output, old(output), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // A full disk, most likely: the output goes, rather than the platform's database.
+        }
+        try (FileChannel channel = FileChannel.open(output, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            channel.truncate(0);
+        } catch (IOException e) {
+            // Gone with its instance: nothing to bound.
+        }
+    }
+
+    private static boolean over(Path output, long maxBytes) {
+        try {
+            return Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS) && Files.size(output) > maxBytes;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Where the output before the last rotation is kept. */
+    static Path old(Path output) {
+        return output.resolveSibling(output.getFileName() + ".1");
     }
 
     /** The newest {@code tail} lines across the sources, oldest first. */
@@ -70,16 +97,27 @@ final class InstanceOutput {
         return List.copyOf(lines.subList(Math.max(0, lines.size() - tail), lines.size()));
     }
 
+    /** The instance's newest lines, from the file before the last rotation too when the current one has too few. */
     private static List<LogLine> tail(Source source, int tail) {
+        List<LogLine> current = tail(source.instance(), source.file(), tail);
+        if (current.size() >= tail || !Files.isRegularFile(old(source.file()), LinkOption.NOFOLLOW_LINKS)) {
+            return current;
+        }
+        List<LogLine> lines = new ArrayList<>(tail(source.instance(), old(source.file()), tail - current.size()));
+        lines.addAll(current);
+        return lines;
+    }
+
+    private static List<LogLine> tail(String instance, Path file, int tail) {
         try {
-            Instant modified = Files.getLastModifiedTime(source.file(), LinkOption.NOFOLLOW_LINKS).toInstant();
-            List<String> texts = lastLines(source.file(), tail);
+            Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+            List<String> texts = lastLines(file, tail);
             List<LogLine> lines = new ArrayList<>(texts.size());
             Instant time = null;
             for (String text : texts) {
                 Instant own = leadingTime(text);
                 time = own != null ? own : time;
-                lines.add(new LogLine(time != null ? time : modified, source.instance(), text));
+                lines.add(new LogLine(time != null ? time : modified, instance, text));
             }
             return lines;
         } catch (IOException e) {
@@ -116,6 +154,11 @@ final class InstanceOutput {
 
     /** The last non-blank line, shortened, to explain a crash. */
     static Optional<String> lastLine(Path file) {
+        Optional<String> line = lastLineOf(file);
+        return line.isPresent() ? line : lastLineOf(old(file)); // just rotated
+    }
+
+    private static Optional<String> lastLineOf(Path file) {
         try {
             List<String> last = lastLines(file, 1);
             String line = last.isEmpty() ? "" : last.getFirst().strip();

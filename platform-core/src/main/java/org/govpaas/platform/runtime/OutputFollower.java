@@ -88,8 +88,9 @@ final class OutputFollower implements AutoCloseable {
         for (int i = 0; i < length; i++) {
             // Output without line breaks is passed on in pieces of at most MAX_LINE bytes, cut
             // before a character (UTF-8: up to 4 bytes), not inside one, instead of being held in
-            // memory until a break comes.
-            if (bytes[i] == '\n' || (line.size() > MAX_LINE - 4 && (bytes[i] & 0xC0) != 0x80)) {
+            // memory until a break comes; bytes that are no text at all are cut at MAX_LINE.
+            if (bytes[i] == '\n' || (line.size() > MAX_LINE - 4 && (bytes[i] & 0xC0) != 0x80)
+                    || line.size() >= MAX_LINE) {
                 String text = line.toString(StandardCharsets.UTF_8);
                 line.reset();
                 sink.accept(new LogLine(Instant.now(), source.instance(), text.endsWith("\r") ? text.substring(0, text.length() - 1) : text));

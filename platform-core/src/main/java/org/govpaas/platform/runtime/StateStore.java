@@ -27,12 +27,13 @@ final class StateStore {
     private static final String FILE = "app.json";
 
     /**
-     * The applied spec without its environment, and the instances that were started for it;
-     * {@code restartGeneration} reads as 0 from files written before restarts were recorded.
+     * The applied spec without its environment, and the instances that were started for it.
+     * {@code restartGeneration} is null in files written before restarts were recorded (Jackson 3
+     * refuses a missing primitive), which means 0.
      */
     record AppRecord(String department, String name, long generation, long templateGeneration, String jar,
                      int instances, int memoryMb, String readinessPath, int startupTimeoutSeconds,
-                     String isolation, String routePath, long restartGeneration, List<InstanceRecord> instanceRecords) {
+                     String isolation, String routePath, Long restartGeneration, List<InstanceRecord> instanceRecords) {
     }
 
     /** @param pid 0 when no process ran at the time of writing */

@@ -303,6 +303,28 @@ class LocalRuntimeTest {
         awaitState(next, spec.id(), RuntimeState.RUNNING);
     }
 
+    /** An upgraded platform reads the state its predecessor wrote and adopts what runs. */
+    @Test
+    void stateWrittenBeforeRestartGenerationsWereRecordedIsReadAndItsInstancesAdopted() throws Exception {
+        LocalRuntime before = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.OFF)); // its apps outlive it
+        AppSpec spec = spec(new AppId("health", "upgraded"), Map.of(), IsolationTier.PROCESS);
+        before.apply(spec);
+        String instance = awaitState(before, spec.id(), RuntimeState.RUNNING).instances().getFirst().id();
+        long pid = LocalProcesses.jvms(stateDir, spec.id()).getFirst().pid();
+        before.close();
+        Path file = stateDir.resolve("health/upgraded/app.json");
+        String json = Files.readString(file);
+        assertThat(json).contains("\"restartGeneration\"");
+        Files.writeString(file, json.replaceAll(",?\"restartGeneration\":[^,}]*", ""));
+
+        LocalRuntime after = start(SandboxMode.OFF);
+        assertThat(after.apps()).contains(spec.id());
+        after.apply(spec);
+
+        assertThat(awaitState(after, spec.id(), RuntimeState.RUNNING).instances().getFirst().id()).isEqualTo(instance);
+        assertThat(LocalProcesses.jvms(stateDir, spec.id())).extracting(ProcessHandle::pid).containsExactly(pid);
+    }
+
     @Test
     void aRecordedPidNowUsedByAnotherProcessIsNotAdopted() {
         ProcessHandle self = ProcessHandle.current();

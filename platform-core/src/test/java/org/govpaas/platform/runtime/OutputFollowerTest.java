@@ -39,4 +39,20 @@ class OutputFollowerTest {
         });
         assertThat(String.join("", pieces)).isEqualTo(endless);
     }
+
+    @Test
+    void bytesThatAreNoTextAreCutAtTheBoundToo() throws Exception {
+        Path file = Files.createFile(dir.resolve("0-g1.log"));
+        List<LogLine> followed = new CopyOnWriteArrayList<>();
+        byte[] continuations = new byte[200_000];
+        java.util.Arrays.fill(continuations, (byte) 0x80); // never the start of a character
+        try (OutputFollower follower = new OutputFollower(() -> List.of(new InstanceOutput.Source("0-g1", file)),
+                followed::add, Duration.ofMillis(20))) {
+            Files.write(file, continuations, StandardOpenOption.APPEND);
+            Files.writeString(file, "\nnext\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> followed.stream().anyMatch(l -> l.text().equals("next")));
+        }
+        assertThat(followed).hasSizeGreaterThanOrEqualTo(4);
+    }
 }

@@ -2,6 +2,7 @@ package org.govpaas.platform.apps.internal;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,13 @@ class AppDirectoryService implements AppDirectory {
 
     void remove(App app) {
         entries.remove(key(app.departmentCode(), app.name()));
+    }
+
+    /** Forgets every app but these (the ones stored now). */
+    void retain(List<App> apps) {
+        Set<String> keys = new HashSet<>();
+        apps.forEach(app -> keys.add(key(app.departmentCode(), app.name())));
+        entries.keySet().retainAll(keys);
     }
 
     @Override

@@ -56,6 +56,8 @@ public class Reconciler implements SmartLifecycle {
     private volatile AutoCloseable statusWatch;
     private volatile Thread worker;
     private volatile boolean ready;
+    /** When a replica that does not lead last refreshed its routes ({@link System#nanoTime}). */
+    private long routesRefreshed = System.nanoTime() - TimeUnit.SECONDS.toNanos(60);
     private volatile boolean busy;
 
     Reconciler(AppMapper apps, AppRuntime runtime, AppSpecs specs, AppTeardown teardown,
@@ -127,13 +129,20 @@ public class Reconciler implements SmartLifecycle {
      * runs: the routes of every stored app, from the runtime's status (on Kubernetes, the cluster's).
      */
     private void refreshRoutes() {
-        for (App app : apps.findAllForReconciler()) {
+        if (System.nanoTime() - routesRefreshed < TimeUnit.MILLISECONDS.toNanos(PERIOD_MS)) {
+            return; // once a period, however often this replica is woken
+        }
+        routesRefreshed = System.nanoTime();
+        List<App> stored = apps.findAllForReconciler();
+        for (App app : stored) {
             if (app.isDeleting()) {
                 directory.remove(app);
             } else {
                 routeWhatServes(app, new AppId(app.departmentCode(), app.name()));
             }
         }
+        // An app the leader deleted between two looks is no longer stored at all.
+        directory.retain(stored.stream().filter(app -> !app.isDeleting()).toList());
     }
 
     /**
@@ -142,6 +151,9 @@ public class Reconciler implements SmartLifecycle {
      * adopted instances that serve, and citizens should not get 404 from them in the meantime.
      */
     private void routeWhatServes(App app, AppId id) {
+        if (app.isDeleting()) {
+            return; // a delete that failed halfway keeps its route away
+        }
         try {
             directory.update(app, app.isStopped() ? AppState.STOPPED : app.state(), runtime.status(id));
         } catch (RuntimeException e) {
