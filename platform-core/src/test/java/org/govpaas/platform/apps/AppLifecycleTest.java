@@ -305,6 +305,26 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 + "where d.code = ?", Integer.class, dept)).isEqualTo(2);
     }
 
+    /** Two scale-ups at once, each within the quota alone, together beyond it: one is refused. */
+    @Test
+    void concurrentScaleUpsNeverExceedTheQuota() throws Exception {
+        assertThat(admin.api("PATCH", "/api/v1/departments/" + dept, "{\"maxInstances\": 1}").statusCode()).isEqualTo(200);
+        for (String name : java.util.List.of("left", "right")) {
+            assertThat(admin.api("POST", apps(), """
+                    {"name": "%s", "template": "notice-board", "instances": 0}""".formatted(name)).statusCode())
+                    .isEqualTo(202);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var left = pool.submit(() -> admin.api("PATCH", apps() + "/left", "{\"instances\": 1}").statusCode());
+        var right = pool.submit(() -> admin.api("PATCH", apps() + "/right", "{\"instances\": 1}").statusCode());
+        java.util.List<Integer> statuses = java.util.List.of(left.get(), right.get());
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(202, 400);
+        assertThat(jdbc.queryForObject("select sum(a.instances) from app a join department d on d.id = a.department_id "
+                + "where d.code = ?", Integer.class, dept)).isEqualTo(1);
+    }
+
     private void awaitState(String app, String state, int ready) {
         await().atMost(UP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String body = admin.api("GET", apps() + "/" + app, null).body();
