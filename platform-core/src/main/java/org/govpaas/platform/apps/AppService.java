@@ -96,7 +96,7 @@ public class AppService {
 
     @Transactional
     public App deploy(Caller caller, String dept, DeployRequest request) {
-        departments.get(caller, dept);
+        Department seen = departments.get(caller, dept);
         requireDeveloper(caller, dept);
         Map<String, DefaultMessageSourceResolvable> errors = new LinkedHashMap<>();
         CatalogService.Checked checked = catalog.check(request.template(), request.version(), request.instances(),
@@ -107,7 +107,7 @@ public class AppService {
         if (!errors.isEmpty()) {
             throw FieldValidationException.coded(errors);
         }
-        Department department = locked(caller, dept);
+        Department department = locked(caller, seen);
         if (apps.findByName(department.id(), request.name()).isPresent()) {
             throw FieldValidationException.coded("name", "app.name.taken",
                     "An app with this name already exists in the department.");
@@ -195,9 +195,9 @@ public class AppService {
      * two concurrent changes (or a change and a quota check) can never work from a stale copy.
      */
     private Target operable(Caller caller, String dept, String name) {
-        departments.get(caller, dept);
+        Department seen = departments.get(caller, dept);
         requireDeveloper(caller, dept);
-        Department department = locked(caller, dept);
+        Department department = locked(caller, seen);
         App app = apps.findByName(department.id(), name).orElseThrow(() -> new NotFoundException("app " + name));
         if (app.isDeleting()) {
             throw FieldValidationException.coded("name", "app.deleting", "The app is being deleted.");
@@ -221,9 +221,9 @@ public class AppService {
      * The department read again once its row is locked: its quota as it is now, which an admin
      * changing it at the same moment (an update of the same row) can no longer change until commit.
      */
-    private Department locked(Caller caller, String dept) {
-        apps.lockDepartment(departments.get(caller, dept).id());
-        return departments.get(caller, dept);
+    private Department locked(Caller caller, Department seen) {
+        apps.lockDepartment(seen.id());
+        return departments.get(caller, seen.code());
     }
 
     /**

@@ -24,13 +24,12 @@ import org.govpaas.runtime.AppSpec;
 final class InstanceLauncher {
 
     /**
-     * What a Spring Boot app's JVM takes besides its heap, with the flags below: metaspace
-     * (43 MB for the notice board), code (30 MB), symbols and the shared class space (25 MB),
-     * threads, the JIT's arenas and the GC's own (measured with native memory tracking under
-     * load: 258 MiB in all with 112 MB for this). The heap gets the rest of the app's memory
-     * setting, at least half of it.
+     * What a Spring Boot app's JVM takes besides its heap, with the flags of {@link #memoryFlags}:
+     * metaspace (43 MB for the notice board), code (30 MB), symbols and the shared class space
+     * (25 MB), threads, the JIT's arenas and the collector's own, measured with native memory
+     * tracking under load. 112 MB left the notice board at 258 of its 256 MiB; 128 MB at 245.
      */
-    static final int NON_HEAP_MB = 128;
+    private static final int NON_HEAP_MB = 128;
     /** The only variables of the control plane's own environment an app gets; the rest may hold platform secrets. */
     static final List<String> INHERITED = List.of("PATH", "LANG", "LC_ALL", "TZ");
 
@@ -88,15 +87,18 @@ final class InstanceLauncher {
 
     /**
      * Keeps the whole process within the app's memory setting, which is what the department's
-     * quota counted, not only its heap (for a Spring Boot app from 256 MiB up; below that the
-     * heap keeps half the setting and the JVM's own needs go beyond it): a heap of 75 % of it left a notice board at 256 MiB using
-     * 259-296 MB under load. The serial collector is the JVM's own choice for heaps this size on a
-     * small machine; G1's remembered sets and card tables alone took 40 MB of that notice board,
-     * for no more throughput (8.4-8.9k against 7.3-8.4k pages/s, warm). The code cache is
-     * bounded too (about 30 MB used). The metaspace is not: a bound the size of these apps' own
-     * (43-70 MB) makes the startup cache's training fail to write its archive.
+     * quota counted, not only its heap: a heap of 75 % left a notice board at 256 MiB using
+     * 259-296 MiB under load. Holds for a Spring Boot app from 256 MiB up; below that the heap
+     * keeps half the setting and the JVM's own needs go beyond it.
+     * <ul>
+     *   <li>The serial collector is the JVM's own choice for heaps this size on a small machine;
+     *       G1's remembered sets and card tables alone took 40 MB of that notice board, for no more
+     *       throughput (8.4-8.9k against 7.3-8.4k pages/s, warm).</li>
+     *   <li>The code cache is bounded (about 30 MB used). The metaspace is not: a bound the size of
+     *       these apps' own (43-70 MB) makes the startup cache's training fail to write its archive.</li>
+     * </ul>
      */
-    static List<String> memoryFlags(int memoryMb) {
+    private static List<String> memoryFlags(int memoryMb) {
         int heap = Math.max(memoryMb - NON_HEAP_MB, memoryMb / 2);
         return List.of("-Xmx" + heap + "m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
                 "-XX:+ExitOnOutOfMemoryError");

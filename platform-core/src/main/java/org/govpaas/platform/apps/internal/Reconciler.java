@@ -1,5 +1,6 @@
 package org.govpaas.platform.apps.internal;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ public class Reconciler implements SmartLifecycle {
     private volatile AutoCloseable statusWatch;
     private volatile Thread worker;
     private volatile boolean ready;
-    /** When a replica that does not lead last refreshed its routes ({@link System#nanoTime}). */
-    private long routesRefreshed = System.nanoTime() - TimeUnit.SECONDS.toNanos(60);
+    /** When a replica that does not lead last refreshed its routes (only the worker thread touches it). */
+    private Instant routesRefreshed = Instant.EPOCH;
     private volatile boolean busy;
 
     Reconciler(AppMapper apps, AppRuntime runtime, AppSpecs specs, AppTeardown teardown,
@@ -129,20 +130,15 @@ public class Reconciler implements SmartLifecycle {
      * runs: the routes of every stored app, from the runtime's status (on Kubernetes, the cluster's).
      */
     private void refreshRoutes() {
-        if (System.nanoTime() - routesRefreshed < TimeUnit.MILLISECONDS.toNanos(PERIOD_MS)) {
+        Instant now = Instant.now();
+        if (now.isBefore(routesRefreshed.plusMillis(PERIOD_MS))) {
             return; // once a period, however often this replica is woken
         }
-        routesRefreshed = System.nanoTime();
-        List<App> stored = apps.findAllForReconciler();
-        for (App app : stored) {
-            if (app.isDeleting()) {
-                directory.remove(app);
-            } else {
-                routeWhatServes(app, new AppId(app.departmentCode(), app.name()));
-            }
-        }
-        // An app the leader deleted between two looks is no longer stored at all.
-        directory.retain(stored.stream().filter(app -> !app.isDeleting()).toList());
+        routesRefreshed = now;
+        List<App> live = apps.findAllForReconciler().stream().filter(app -> !app.isDeleting()).toList();
+        live.forEach(app -> routeWhatServes(app, new AppId(app.departmentCode(), app.name())));
+        // Apps being deleted, and those the leader deleted between two looks, lose their routes.
+        directory.retain(live);
     }
 
     /**

@@ -58,10 +58,10 @@ class AppSettingsConsoleController {
     String form(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
                 @RequestParam(name = "version", required = false) String versionName, Model model) {
         App app = operable(caller, dept, name);
-        Map<String, String> current = current(app);
-        TemplateVersion version = offered(app, versionName == null ? app.templateVersion() : versionName)
-                .orElseGet(() -> offered(app, app.templateVersion()).orElseThrow(() -> gone(app)));
-        return render(caller, app, version, VersionForm.forVersion(version, current, Set.of()), Map.of(), model);
+        List<TemplateVersion> versions = versions(app);
+        TemplateVersion version = VersionForm.find(versions, versionName).orElseGet(() -> own(app, versions));
+        return render(caller, app, versions, version, VersionForm.forVersion(version, current(app), Set.of()), Map.of(),
+                model);
     }
 
     /** Applies the change, unless another version was chosen in a form shown for one: then its form first. */
@@ -69,18 +69,18 @@ class AppSettingsConsoleController {
     String apply(Caller caller, @PathVariable("dept") String dept, @PathVariable("app") String name,
                  @RequestParam Map<String, String> form, Locale locale, Model model, RedirectAttributes redirect) {
         App app = operable(caller, dept, name);
+        List<TemplateVersion> versions = versions(app);
         String chosen = form.get("version");
-        Optional<TemplateVersion> offered = offered(app, chosen);
+        Optional<TemplateVersion> offered = VersionForm.find(versions, chosen);
         if (offered.isEmpty()) {
-            TemplateVersion current = offered(app, app.templateVersion()).orElseThrow(() -> gone(app));
-            Map<String, String> values = VersionForm.forVersion(current, form, Set.of());
-            return render(caller, app, current, values, Map.of("version", messages.getMessage("catalog.error.noVersion",
-                    new Object[] {chosen, app.templateId()}, locale)), model);
+            TemplateVersion own = own(app, versions);
+            return render(caller, app, versions, own, VersionForm.forVersion(own, form, Set.of()),
+                    VersionForm.notOffered(chosen, app.templateId(), messages, locale), model);
         }
         TemplateVersion version = offered.get();
         if (VersionForm.switched(form, version)) {
             model.addAttribute("versionShown", true);
-            return render(caller, app, version, VersionForm.forVersion(version, form, Set.of()), Map.of(), model);
+            return render(caller, app, versions, version, VersionForm.forVersion(version, form, Set.of()), Map.of(), model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> parameters = VersionForm.parameters(version, form, errors, messages, locale);
@@ -94,7 +94,7 @@ class AppSettingsConsoleController {
                 errors.putAll(e.errors(messages, locale));
             }
         }
-        return render(caller, app, version, new HashMap<>(form), errors, model);
+        return render(caller, app, versions, version, new HashMap<>(form), errors, model);
     }
 
     private App operable(Caller caller, String dept, String name) {
@@ -115,8 +115,9 @@ class AppSettingsConsoleController {
         return versions;
     }
 
-    private Optional<TemplateVersion> offered(App app, String versionName) {
-        return versions(app).stream().filter(v -> v.version().equals(versionName)).findFirst();
+    /** The version the app runs, which {@link #versions} always offers while the catalog has it. */
+    private static TemplateVersion own(App app, List<TemplateVersion> versions) {
+        return VersionForm.find(versions, app.templateVersion()).orElseThrow(() -> gone(app));
     }
 
     /** The app's settings as the form's fields hold them. */
@@ -130,12 +131,12 @@ class AppSettingsConsoleController {
         return new NotFoundException("template " + app.templateId() + " " + app.templateVersion());
     }
 
-    private String render(Caller caller, App app, TemplateVersion version, Map<String, String> values,
-                          Map<String, String> errors, Model model) {
+    private String render(Caller caller, App app, List<TemplateVersion> versions, TemplateVersion version,
+                          Map<String, String> values, Map<String, String> errors, Model model) {
         model.addAttribute("app", app);
         model.addAttribute("department", departments.get(caller, app.departmentCode()));
         model.addAttribute("version", version);
-        model.addAttribute("versions", versions(app));
+        model.addAttribute("versions", versions);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return FORM;

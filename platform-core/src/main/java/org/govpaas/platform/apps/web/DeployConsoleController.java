@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.govpaas.catalog.CatalogTemplate;
 import org.govpaas.catalog.TemplateVersion;
@@ -58,10 +57,11 @@ class DeployConsoleController {
                 @RequestParam(name = "dept", required = false) String dept,
                 @RequestParam(name = "version", required = false) String versionName, Model model) {
         CatalogTemplate template = catalog.template(caller, id);
-        TemplateVersion version = enabled(template, versionName).orElse(latest(template));
+        List<TemplateVersion> versions = catalog.enabledVersions(template);
+        TemplateVersion version = VersionForm.find(versions, versionName).orElse(latest(versions));
         Map<String, String> values = version == null ? new HashMap<>() : VersionForm.defaults(version);
         values.put("dept", dept == null ? "" : dept);
-        return render(caller, template, version, values, Map.of(), model);
+        return render(caller, template, versions, version, values, Map.of(), model);
     }
 
     /**
@@ -74,22 +74,23 @@ class DeployConsoleController {
     String deploy(Caller caller, @PathVariable("template") String id, @RequestParam Map<String, String> form,
                   Locale locale, Model model) {
         CatalogTemplate template = catalog.template(caller, id);
+        List<TemplateVersion> versions = catalog.enabledVersions(template);
         String chosen = form.get("version");
-        TemplateVersion version = enabled(template, chosen).orElse(null);
+        TemplateVersion version = VersionForm.find(versions, chosen).orElse(null);
         if (version == null) {
-            TemplateVersion latest = latest(template);
+            TemplateVersion latest = latest(versions);
             if (latest == null) {
                 throw new NotFoundException("template " + id);
             }
             Map<String, String> values = new HashMap<>(form);
             values.put("version", latest.version());
-            return render(caller, template, latest, values, Map.of("version", messages.getMessage("catalog.error.noVersion",
-                    new Object[] {chosen, template.id()}, locale)), model);
+            return render(caller, template, versions, latest, values,
+                    VersionForm.notOffered(chosen, template.id(), messages, locale), model);
         }
         if (VersionForm.switched(form, version)) {
             model.addAttribute("versionShown", true);
-            return render(caller, template, version, VersionForm.forVersion(version, form, Set.of("name", "dept", "isolation")),
-                    Map.of(), model);
+            return render(caller, template, versions, version,
+                    VersionForm.forVersion(version, form, Set.of("name", "dept", "isolation")), Map.of(), model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> parameters = VersionForm.parameters(version, form, errors, messages, locale);
@@ -111,29 +112,24 @@ class DeployConsoleController {
                 errors.put("name", messages.getMessage("deploy.unavailable", null, locale));
             }
         }
-        return render(caller, template, version, form, errors, model);
+        return render(caller, template, versions, version, form, errors, model);
     }
 
-    private String render(Caller caller, CatalogTemplate template, TemplateVersion version, Map<String, String> values,
-                          Map<String, String> errors, Model model) {
+    private String render(Caller caller, CatalogTemplate template, List<TemplateVersion> versions,
+                          TemplateVersion version, Map<String, String> values, Map<String, String> errors, Model model) {
         List<Department> operable = departments.list(caller).stream()
                 .filter(d -> apps.canOperate(caller, d.code())).toList();
         model.addAttribute("template", template);
         model.addAttribute("version", version);
-        model.addAttribute("versions", catalog.enabledVersions(template));
+        model.addAttribute("versions", versions);
         model.addAttribute("departments", operable);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return FORM;
     }
 
-    private Optional<TemplateVersion> enabled(CatalogTemplate template, String versionName) {
-        return catalog.enabledVersions(template).stream().filter(v -> v.version().equals(versionName)).findFirst();
-    }
-
-    private TemplateVersion latest(CatalogTemplate template) {
-        List<TemplateVersion> enabled = catalog.enabledVersions(template);
-        return enabled.isEmpty() ? null : enabled.get(enabled.size() - 1);
+    private static TemplateVersion latest(List<TemplateVersion> enabled) {
+        return enabled.isEmpty() ? null : enabled.getLast();
     }
 
     private Integer number(Map<String, String> form, String field, Map<String, String> errors, Locale locale) {

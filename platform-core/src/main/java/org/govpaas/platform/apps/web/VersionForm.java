@@ -2,8 +2,10 @@ package org.govpaas.platform.apps.web;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.govpaas.catalog.ParameterError;
 import org.govpaas.catalog.ParameterSchema;
@@ -38,6 +40,16 @@ final class VersionForm {
         version.parameters().fields().forEach(f -> values.put(PARAM + f.name(),
                 f.defaultValue() == null ? "" : String.valueOf(f.defaultValue())));
         return values;
+    }
+
+    /** The version of that name among those the form offers. */
+    static Optional<TemplateVersion> find(List<TemplateVersion> offered, String versionName) {
+        return offered.stream().filter(v -> v.version().equals(versionName)).findFirst();
+    }
+
+    /** The form's error for a chosen version it does not offer (unknown, or disabled since). */
+    static Map<String, String> notOffered(String chosen, String templateId, MessageSource messages, Locale locale) {
+        return Map.of("version", messages.getMessage("catalog.error.noVersion", new Object[] {chosen, templateId}, locale));
     }
 
     /** Whether the form was shown for another version than the one chosen in it. */
