@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Checks the instances and memory a deploy or scale request asks for against the template
- * version's maxima. The department's quota is a separate, atomic check in platform-core.
+ * version's limits. The department's quota is a separate, atomic check in platform-core.
  */
 public final class SizingCheck {
 
@@ -25,9 +25,9 @@ public final class SizingCheck {
             errors.add(ParameterError.of("instances", "versionMaximum",
                     "must be <= " + version.instances().max() + " (this version's maximum)", version.instances().max()));
         }
-        if (memoryMb != null && memoryMb < VersionReader.MIN_MEMORY_MB) {
-            errors.add(ParameterError.of("memoryMb", "minimum", "must be >= " + VersionReader.MIN_MEMORY_MB,
-                    VersionReader.MIN_MEMORY_MB));
+        if (memoryMb != null && memoryMb < version.memoryMb().min()) {
+            errors.add(ParameterError.of("memoryMb", "versionMinimum",
+                    "must be >= " + version.memoryMb().min() + " (this version's minimum)", version.memoryMb().min()));
         } else if (memoryMb != null && memoryMb > version.memoryMb().max()) {
             errors.add(ParameterError.of("memoryMb", "versionMaximum",
                     "must be <= " + version.memoryMb().max() + " (this version's maximum)", version.memoryMb().max()));

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>Every version a {@link CatalogLoader} returns has passed these checks: {@code version} is
  * semver-like ({@code 1.2.3} or {@code 1.2.3-rc.1}); {@code 1 <= instances.default <=
- * instances.max <= 20}; {@code 64 <= memoryMb.default <= memoryMb.max <= 16384}; the image names
+ * instances.max <= 20}; {@code 64 <= memoryMb.min <= memoryMb.default <= memoryMb.max <= 16384}; the image names
  * a tag or digest; {@code isolation} is non-empty and holds only {@link #ISOLATION_TIERS}; a
  * {@code sensitive} version allows {@code hypervisor} and never {@code standard}; and
  * {@code parameters} is a valid draft 2020-12 object schema whose defaults satisfy it.
@@ -21,8 +21,8 @@ import java.util.Set;
  * @param version    the version users pick, semver-like
  * @param jar        the executable jar the local runtime runs
  * @param image      the OCI image Kubernetes runs
- * @param instances  default and maximum instance count
- * @param memoryMb   default and maximum memory per instance, in MiB
+ * @param instances  default and maximum instance count (the minimum is 0: a stopped app)
+ * @param memoryMb   least, default and maximum memory per instance, in MiB
  * @param health     where an instance reports readiness and how long it may take to get there
  * @param parameters the schema of the deploy request's {@code parameters}
  * @param services   the platform services it needs, e.g. its own database
@@ -68,12 +68,14 @@ public record TemplateVersion(String version, MavenCoordinates jar, String image
     }
 
     /**
-     * A default and a maximum; the loader guarantees {@code defaultValue <= max}.
+     * The range a deploy or scale request may ask for; the loader guarantees
+     * {@code min <= defaultValue <= max}.
      *
+     * @param min          the least a request may ask for
      * @param defaultValue what a deploy request that leaves the value out gets
-     * @param max          the most a deploy or scale request may ask for
+     * @param max          the most a request may ask for
      */
-    public record Limits(int defaultValue, int max) {
+    public record Limits(int min, int defaultValue, int max) {
     }
 
     /**

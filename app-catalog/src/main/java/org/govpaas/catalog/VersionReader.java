@@ -38,8 +38,8 @@ final class VersionReader {
             problems.add(fields.path("image"),
                     "must be an OCI image reference with a tag or digest, e.g. registry.example/app:1.0");
         }
-        TemplateVersion.Limits instances = limits(fields, "instances", 1, MAX_INSTANCES);
-        TemplateVersion.Limits memoryMb = limits(fields, "memoryMb", MIN_MEMORY_MB, MAX_MEMORY_MB);
+        TemplateVersion.Limits instances = instances(fields);
+        TemplateVersion.Limits memoryMb = memory(fields);
         TemplateVersion.Health health = health(fields);
         Set<PlatformService> services = fields.labels("services", false, PlatformService::fromLabel,
                 Fields.known(Arrays.stream(PlatformService.values()).map(PlatformService::label)));
@@ -87,22 +87,44 @@ final class VersionReader {
         }
     }
 
-    private static TemplateVersion.Limits limits(Fields parent, String name, int min, int max) {
-        Fields limits = parent.object(name);
+    // A request may ask for 0 instances (the app is stopped); a version runs at least one by default.
+    private static TemplateVersion.Limits instances(Fields parent) {
+        Fields limits = parent.object("instances");
         if (limits == null) {
             return null;
         }
         limits.allowOnly("default", "max");
-        Integer defaultValue = limits.integer("default", min, max);
-        Integer maxValue = limits.integer("max", min, max);
-        if (defaultValue == null || maxValue == null) {
+        Integer defaultValue = limits.integer("default", 1, MAX_INSTANCES);
+        Integer maxValue = limits.integer("max", 1, MAX_INSTANCES);
+        return defaultValue == null || maxValue == null || !ordered(limits, "default", defaultValue, "max", maxValue)
+                ? null : new TemplateVersion.Limits(0, defaultValue, maxValue);
+    }
+
+    // The optional min is the least this app runs within: a Spring Boot app's JVM neither stays
+    // within a smaller setting nor is sure to start (bench/deploy/README.md), so a template says
+    // so rather than let a request ask for it. Left out, it is the platform's least, 64 MiB.
+    private static TemplateVersion.Limits memory(Fields parent) {
+        Fields limits = parent.object("memoryMb");
+        if (limits == null) {
             return null;
         }
-        if (maxValue < defaultValue) {
-            parent.problems().add(limits.path("max"), "must be >= default (" + defaultValue + ")");
-            return null;
+        limits.allowOnly("min", "default", "max");
+        Integer minValue = limits.raw("min") == null ? Integer.valueOf(MIN_MEMORY_MB)
+                : limits.integer("min", MIN_MEMORY_MB, MAX_MEMORY_MB);
+        Integer defaultValue = limits.integer("default", MIN_MEMORY_MB, MAX_MEMORY_MB);
+        Integer maxValue = limits.integer("max", MIN_MEMORY_MB, MAX_MEMORY_MB);
+        return minValue == null || defaultValue == null || maxValue == null
+                || !ordered(limits, "min", minValue, "default", defaultValue)
+                || !ordered(limits, "default", defaultValue, "max", maxValue)
+                ? null : new TemplateVersion.Limits(minValue, defaultValue, maxValue);
+    }
+
+    private static boolean ordered(Fields limits, String lowName, int low, String highName, int high) {
+        if (high < low) {
+            limits.problems().add(limits.path(highName), "must be >= " + lowName + " (" + low + ")");
+            return false;
         }
-        return new TemplateVersion.Limits(defaultValue, maxValue);
+        return true;
     }
 
     private static TemplateVersion.Health health(Fields parent) {

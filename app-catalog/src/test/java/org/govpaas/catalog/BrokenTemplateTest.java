@@ -27,6 +27,8 @@ class BrokenTemplateTest {
                 arguments("instances-default-above-max", "versions[0].instances.max: must be >= default (3)"),
                 arguments("too-many-instances", "versions[0].instances.max: must be <= 20"),
                 arguments("memory-too-small", "versions[0].memoryMb.default: must be >= 64"),
+                arguments("memory-min-too-small", "versions[0].memoryMb.min: must be >= 64"),
+                arguments("memory-default-below-min", "versions[0].memoryMb.default: must be >= min (384)"),
                 arguments("memory-too-large", "versions[0].memoryMb.max: must be <= 16384"),
                 arguments("unknown-category", "category: must be one of e-government, citizen-services, "
                         + "city-management, sme-services (found \"shopping\")"),

@@ -42,8 +42,8 @@ class CatalogLoaderTest {
         assertThat(v1.jar().toRepositoryPath())
                 .isEqualTo("org/govpaas/apps/notice-board/0.1.0-SNAPSHOT/notice-board-0.1.0-SNAPSHOT.jar");
         assertThat(v1.image()).isEqualTo("registry.govpaas.local/gov-apps/notice-board:0.1.0");
-        assertThat(v1.instances()).isEqualTo(new TemplateVersion.Limits(1, 3));
-        assertThat(v1.memoryMb()).isEqualTo(new TemplateVersion.Limits(256, 1024));
+        assertThat(v1.instances()).isEqualTo(new TemplateVersion.Limits(0, 1, 3));
+        assertThat(v1.memoryMb()).isEqualTo(new TemplateVersion.Limits(256, 256, 1024));
         assertThat(v1.health()).isEqualTo(new TemplateVersion.Health("/actuator/health/readiness", 60));
         assertThat(v1.services()).isEmpty();
         assertThat(v1.needs(PlatformService.DATABASE)).isFalse();

@@ -40,11 +40,14 @@ class ParameterErrorCodesTest {
     }
 
     @Test
-    void sizingErrorsNameTheVersionsMaximum() {
+    void sizingErrorsNameTheVersionsLimits() {
         TemplateVersion version = TestTemplates.noticeBoard().version("1.0.0").orElseThrow();
         assertThat(SizingCheck.check(version, 4, 2048))
                 .extracting(ParameterError::field, ParameterError::code, ParameterError::arguments)
                 .containsExactly(tuple("instances", "catalog.error.versionMaximum", java.util.List.of(3)),
                         tuple("memoryMb", "catalog.error.versionMaximum", java.util.List.of(1024)));
+        assertThat(SizingCheck.check(version, 1, 128))
+                .extracting(ParameterError::field, ParameterError::code, ParameterError::arguments)
+                .containsExactly(tuple("memoryMb", "catalog.error.versionMinimum", java.util.List.of(256)));
     }
 }

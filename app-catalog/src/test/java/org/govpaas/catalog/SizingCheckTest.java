@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The notice board allows up to 3 instances of up to 1024 MiB. */
+/** The notice board allows up to 3 instances of 256 to 1024 MiB. */
 class SizingCheckTest {
 
     private final TemplateVersion version = TestTemplates.noticeBoard().latest();
@@ -13,7 +13,7 @@ class SizingCheckTest {
     void withinTheMaximaOrLeftToDefaultsIsAccepted() {
         assertThat(SizingCheck.check(version, 3, 1024)).isEmpty();
         assertThat(SizingCheck.check(version, null, null)).isEmpty();
-        assertThat(SizingCheck.check(version, 0, 64)).isEmpty(); // 0 instances = stopped
+        assertThat(SizingCheck.check(version, 0, 256)).isEmpty(); // 0 instances = stopped
     }
 
     @Test
@@ -27,8 +27,11 @@ class SizingCheckTest {
     void belowTheFloorIsRefused() {
         assertThat(SizingCheck.check(version, -1, null))
                 .usingElementComparator(FIELD_AND_MESSAGE).containsExactly(error("instances", "must be >= 0"));
-        assertThat(SizingCheck.check(version, null, 63))
-                .usingElementComparator(FIELD_AND_MESSAGE).containsExactly(error("memoryMb", "must be >= 64"));
+        // The notice board's JVM does not stay within less than 256 MiB: the template says so.
+        assertThat(SizingCheck.check(version, null, 255)).usingElementComparator(FIELD_AND_MESSAGE)
+                .containsExactly(error("memoryMb", "must be >= 256 (this version's minimum)"));
+        assertThat(SizingCheck.check(version, null, 64)).usingElementComparator(FIELD_AND_MESSAGE)
+                .containsExactly(error("memoryMb", "must be >= 256 (this version's minimum)"));
         assertThat(SizingCheck.check(version, Integer.MIN_VALUE, Integer.MAX_VALUE)).usingElementComparator(FIELD_AND_MESSAGE).containsExactly(
                 error("instances", "must be >= 0"),
                 error("memoryMb", "must be <= 1024 (this version's maximum)"));

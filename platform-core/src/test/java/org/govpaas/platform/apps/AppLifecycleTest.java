@@ -141,6 +141,8 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 {"over the template's max", "{\"name\": \"a1\", \"template\": \"notice-board\", \"instances\": 4}", "instances"},
                 {"memory over the template's max", "{\"name\": \"a1\", \"template\": \"notice-board\", \"memoryMb\": 2048}",
                         "memoryMb"},
+                {"memory under the template's min", "{\"name\": \"a1\", \"template\": \"notice-board\", \"memoryMb\": 128}",
+                        "memoryMb"},
                 {"over the quota", "{\"name\": \"a1\", \"template\": \"notice-board\", \"memoryMb\": 1024, \"instances\": 2}",
                         "memoryMb"},
                 {"isolation not allowed", "{\"name\": \"a1\", \"template\": \"notice-board\", \"isolation\": \"dedicated\"}",
@@ -174,6 +176,7 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 {"POST", "", "{\"name\": \"kept\", \"template\": \"notice-board\"}", "name"},
                 {"PATCH", "/kept", "{\"instances\": 4}", "instances"},
                 {"PATCH", "/kept", "{\"memoryMb\": 2048}", "memoryMb"},
+                {"PATCH", "/kept", "{\"memoryMb\": 128}", "memoryMb"},
                 {"PATCH", "/kept", "{\"version\": \"9.9\"}", "version"},
                 {"PATCH", "/kept", "{\"parameters\": {\"title\": \"x\", \"theme\": \"pink\"}}", "parameters.theme"},
                 {"PATCH", "/kept", "{\"parameters\": {\"title\": \"a\\u0007b\"}}", "parameters.title"},
@@ -197,6 +200,9 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         java.util.Map<String, String> badParameter = java.util.Map.of("dept", dept, "name", "long-title", "version", "1.0.0",
                 "instances", "1", "memoryMb", "256", "param.title", "x".repeat(101));
         assertThat(admin.post("/console/deploy/notice-board?lang=zh-CN", badParameter).body()).contains("最多 100 个字符");
+        java.util.Map<String, String> tooSmall = java.util.Map.of("dept", dept, "name", "too-small", "version", "1.0.0",
+                "instances", "1", "memoryMb", "128", "param.title", "x");
+        assertThat(admin.post("/console/deploy/notice-board?lang=zh-CN", tooSmall).body()).contains("不能小于 256（该版本的下限）");
         assertThat(admin.post("/console/deploy/notice-board?lang=en", badParameter).body())
                 .contains("must be at most 100 characters");
 
@@ -216,10 +222,23 @@ class AppLifecycleTest extends PlatformIntegrationTest {
     void aVersionTakenOutOfTheCatalogCannotBeDeployedButRunningAppsStay() {
         assertThat(admin.api("POST", apps(), "{\"name\": \"keeps\", \"template\": \"notice-board\", \"instances\": 0}")
                 .statusCode()).isEqualTo(202);
-        for (String version : java.util.List.of("1.0.0", "1.1.0")) {
-            assertThat(admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", version,
-                    "enabled", "false")).statusCode()).isEqualTo(302);
+        // 1.0.0 through the console, 1.1.0 through the API: the same switch.
+        assertThat(admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", "1.0.0",
+                "enabled", "false")).statusCode()).isEqualTo(302);
+        String version = "/api/v1/catalog/notice-board/versions/1.1.0";
+        for (String bad : new String[] {"{}", "{\"enabled\": \"maybe\"}"}) {
+            HttpResponse<String> refused = admin.api("PATCH", version, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).doesNotContain("Exception");
         }
+        assertThat(admin.api("PATCH", "/api/v1/catalog/notice-board/versions/9.9.9", "{\"enabled\": false}")
+                .statusCode()).isEqualTo(404);
+        assertThat(as("dev-civil").api("PATCH", version, "{\"enabled\": false}").statusCode()).isEqualTo(403);
+        assertThat(admin.api("GET", "/api/v1/catalog/notice-board", null).body())
+                .as("refused switches changed nothing").contains("\"version\":\"1.1.0\",\"enabled\":true");
+        HttpResponse<String> off = admin.api("PATCH", version, "{\"enabled\": false}");
+        assertThat(off.statusCode()).isEqualTo(200);
+        assertThat(off.body()).contains("\"id\":\"notice-board\"", "\"version\":\"1.1.0\",\"enabled\":false");
         try {
             HttpResponse<String> refused = admin.api("POST", apps(), "{\"name\": \"new-one\", \"template\": \"notice-board\"}");
             assertThat(refused.statusCode()).isEqualTo(400);
@@ -228,9 +247,8 @@ class AppLifecycleTest extends PlatformIntegrationTest {
             assertThat(admin.api("GET", "/api/v1/catalog", null).body()).contains("\"enabled\":false");
             assertThat(admin.api("GET", apps() + "/keeps", null).statusCode()).isEqualTo(200);
         } finally {
-            for (String version : java.util.List.of("1.0.0", "1.1.0")) {
-                admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", version, "enabled", "true"));
-            }
+            admin.post("/console/catalog/notice-board/enabled", java.util.Map.of("version", "1.0.0", "enabled", "true"));
+            admin.api("PATCH", version, "{\"enabled\": true}");
         }
         assertThat(admin.api("POST", apps(), "{\"name\": \"new-one\", \"template\": \"notice-board\", \"instances\": 0}")
                 .statusCode()).isEqualTo(202);

@@ -90,6 +90,10 @@ final class Endpoints {
         add("GET /console/catalog/{template}", (c, d) -> c.get("/console/catalog/notice-board"), 200, 200, 200, 200, 302);
         add("POST /console/catalog/{template}/enabled", (c, d) -> c.post("/console/catalog/notice-board/enabled",
                 Map.of("enabled", "true")), 302, 403, 403, 403, 403);
+        add("PATCH /api/v1/catalog/{template}", (c, d) -> c.api("PATCH", "/api/v1/catalog/notice-board",
+                "{\"enabled\": true}"), 200, 403, 403, 403, 401);
+        add("PATCH /api/v1/catalog/{template}/versions/{version}", (c, d) -> c.api("PATCH",
+                "/api/v1/catalog/notice-board/versions/1.0.0", "{\"enabled\": true}"), 200, 403, 403, 403, 401);
 
         // ---- apps (the shared app MATRIX_APP has 0 instances: operating it starts no process)
         String apps = "/api/v1/departments/";

@@ -42,20 +42,35 @@ class AppClients {
         return "app." + app.departmentCode() + "." + app.name();
     }
 
-    /** Ensures the clients the template needs and returns the environment describing them. */
+    /**
+     * Ensures the clients the template needs and returns the environment describing them. After
+     * a change (generation above 1) it also removes the client of a realm the version no longer
+     * signs in from: an upgrade from staff and citizens to citizens only must not leave a staff
+     * client that still works. A first deploy has no such client (a name's clients go with its
+     * previous app), so it makes no call for them.
+     */
     Map<String, String> ensure(App app, SignIn signIn) {
         Map<String, String> env = new LinkedHashMap<>();
         String appUrl = publicUrls.base() + app.routePath();
         env.put("GOVPAAS_PUBLIC_URL", appUrl);
-        // One realm's client is made while the other's is.
+        boolean changed = app.generation() > 1;
+        // One realm's client is made (or removed) while the other's is.
         CompletableFuture<Map<String, String>> citizens = signIn.citizens()
                 ? SideBySide.start(() -> client("CITIZENS", realms.citizenRealm(), app, appUrl))
+                : changed ? SideBySide.start(() -> removed(realms.citizenRealm(), app))
                 : CompletableFuture.completedFuture(Map.of());
         if (signIn.staff()) {
             env.putAll(client("STAFF", realms.staffRealm(), app, appUrl));
+        } else if (changed) {
+            removed(realms.staffRealm(), app);
         }
         env.putAll(SideBySide.join(citizens));
         return env;
+    }
+
+    private Map<String, String> removed(String realm, App app) {
+        keycloak.removeAppClient(realm, clientId(app));
+        return Map.of();
     }
 
     /**

@@ -10,8 +10,12 @@ import org.govpaas.catalog.LocalizedText;
 import org.govpaas.catalog.TemplateVersion;
 import org.govpaas.identity.adapter.Caller;
 import org.govpaas.platform.catalog.CatalogService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,12 +42,32 @@ class CatalogApiController {
         return view(catalog.template(caller, template));
     }
 
+    @PatchMapping("/{template}")
+    @Operation(summary = "Take a template in or out of the catalog (platform admins); running apps keep running")
+    TemplateView setEnabled(Caller caller, @PathVariable("template") String template, @Valid @RequestBody Switch change) {
+        catalog.setEnabled(caller, template, null, change.enabled());
+        return view(catalog.template(caller, template));
+    }
+
+    @PatchMapping("/{template}/versions/{version}")
+    @Operation(summary = "Take one version in or out of the catalog (platform admins); running apps keep running")
+    TemplateView setEnabled(Caller caller, @PathVariable("template") String template,
+                            @PathVariable("version") String version, @Valid @RequestBody Switch change) {
+        catalog.setEnabled(caller, template, version, change.enabled());
+        return view(catalog.template(caller, template));
+    }
+
+    /** The admins' switch, the same as the console's; a body without it changes nothing. */
+    record Switch(@NotNull Boolean enabled) {
+    }
+
     private TemplateView view(CatalogTemplate t) {
         List<TemplateVersion> enabled = catalog.enabledVersions(t);
         return new TemplateView(t.id(), t.name(), t.description(), t.category().label(), !enabled.isEmpty(),
                 t.versions().stream().map(v -> new VersionView(v.version(), enabled.contains(v),
                         Map.of("default", v.instances().defaultValue(), "max", v.instances().max()),
-                        Map.of("default", v.memoryMb().defaultValue(), "max", v.memoryMb().max()),
+                        Map.of("min", v.memoryMb().min(), "default", v.memoryMb().defaultValue(),
+                                "max", v.memoryMb().max()),
                         v.isolation(), v.signIn().label(),
                         v.services().stream().map(s -> s.label()).collect(java.util.stream.Collectors.toSet()),
                         v.sensitive(), v.parameters().asMap())).toList());

@@ -200,6 +200,33 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
         }
     }
 
+    @Test
+    void aChangeToAVersionThatSignsInFewerUsersRemovesTheClientItNoLongerNeeds() {
+        KeycloakTestServer keycloak = KeycloakTestServer.shared();
+        String clientId = "app.civil-affairs.renewals";
+        App deployed = app(900_010, "renewals");
+        clients.ensure(deployed, SignIn.BOTH);
+
+        // Upgraded (generation 2) to a version that signs in citizens only.
+        Map<String, String> env = clients.ensure(withGeneration(deployed, 2), SignIn.CITIZENS);
+        assertThat(env).containsKey("GOVPAAS_OIDC_CITIZENS_CLIENT_SECRET").doesNotContainKey("GOVPAAS_OIDC_STAFF_CLIENT_ID");
+        assertThat(keycloak.adminGet("/govpaas-staff/clients?clientId=" + clientId).size())
+                .as("staff can no longer sign in through the app").isZero();
+        assertThat(keycloak.adminGet("/govpaas-citizens/clients?clientId=" + clientId).size()).isEqualTo(1);
+
+        // Then to one that signs in nobody.
+        assertThat(clients.ensure(withGeneration(deployed, 3), SignIn.NONE)).containsOnlyKeys("GOVPAAS_PUBLIC_URL");
+        assertThat(keycloak.adminGet("/govpaas-citizens/clients?clientId=" + clientId).size()).isZero();
+    }
+
+    private static App withGeneration(App app, long generation) {
+        return new App(app.id(), app.departmentId(), app.departmentCode(), app.name(), app.templateId(),
+                app.templateVersion(), app.instances(), app.memoryMb(), app.isolation(), app.parameters(), app.desired(),
+                app.purgeData(), generation, app.restartGeneration(), app.observedGeneration(), app.state(),
+                app.readyInstances(), app.isolationApplied(), app.message(), app.createdBy(), app.createdAt(),
+                app.updatedAt());
+    }
+
     private App app(long id, String name) {
         long department = jdbc.queryForObject("select id from department where code = 'civil-affairs'", Long.class);
         return new App(id, department, "civil-affairs", name, "notice-board", "1.0.0", 1, 256, "process", Map.of(),
