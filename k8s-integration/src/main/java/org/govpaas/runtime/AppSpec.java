@@ -2,6 +2,7 @@ package org.govpaas.runtime;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The desired state of one app, complete: a runtime needs nothing else to run it.
@@ -13,7 +14,8 @@ import java.util.Map;
  * @param memoryMb    memory limit per instance in MiB (the local runtime bounds the JVM heap by it)
  * @param environment variables handed to every instance (secrets included: runtimes never log them)
  * @param health      where an instance says it is ready
- * @param isolation   the tier requested; a runtime that cannot provide it refuses the spec
+ * @param isolation   the tier requested; a runtime that cannot provide it refuses the spec (the
+ *                    local runtime not when it has no instances: stopping an app needs no tier)
  * @param routePath   the path prefix the app is served under, e.g. {@code /apps/health/clinic/}
  * @param restartGeneration the generation of the last restart the developer asked for (0: none):
  *                    when it changes, every instance is replaced one at a time, as for a new
@@ -31,6 +33,15 @@ public record AppSpec(AppId id, long generation, Artifact artifact, int instance
             throw new IllegalArgumentException("memoryMb must be at least 64");
         }
         environment = Map.copyOf(environment);
+    }
+
+    /** Names the variables, not their values: the environment holds the app's secrets. */
+    @Override
+    public String toString() {
+        return "AppSpec[id=" + id + ", generation=" + generation + ", artifact=" + artifact + ", instances=" + instances
+                + ", memoryMb=" + memoryMb + ", environment=" + new TreeSet<>(environment.keySet()) + ", health="
+                + health + ", isolation=" + isolation + ", routePath=" + routePath + ", restartGeneration="
+                + restartGeneration + "]";
     }
 
     /**

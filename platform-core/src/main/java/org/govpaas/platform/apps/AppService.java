@@ -133,13 +133,14 @@ public class AppService {
         CatalogService.Checked checked = catalog.check(app.templateId(),
                 changes.version() == null ? app.templateVersion() : changes.version(), sameVersion,
                 changes.instances() == null ? app.instances() : changes.instances(),
-                changes.memoryMb() == null ? app.memoryMb() : changes.memoryMb(), app.isolation(), parameters,
+                changes.memoryMb() == null ? app.memoryMb() : changes.memoryMb(),
+                changes.isolation() == null ? app.isolation() : changes.isolation(), parameters,
                 runtime.supportedIsolation(), errors);
         if (!errors.isEmpty()) {
             throw FieldValidationException.coded(errors);
         }
         if (!app.isStopped()) {
-            checkCapacity(caller, target.department(), app, app.isolation(), checked.instances(), checked.memoryMb());
+            checkCapacity(caller, target.department(), app, checked.isolation(), checked.instances(), checked.memoryMb());
         }
         AppRow row = AppRow.of(app);
         row.apply(checked);
@@ -306,6 +307,9 @@ public class AppService {
         }
         if (app.memoryMb() != checked.memoryMb()) {
             sb.append("memory ").append(app.memoryMb()).append(" -> ").append(checked.memoryMb()).append(" MiB; ");
+        }
+        if (!app.isolation().equals(checked.isolation())) {
+            sb.append("isolation ").append(app.isolation()).append(" -> ").append(checked.isolation()).append("; ");
         }
         if (!app.templateVersion().equals(checked.version())) {
             sb.append("version ").append(app.templateVersion()).append(" -> ").append(checked.version()).append("; ");

@@ -14,6 +14,7 @@ import org.govpaas.identity.provisioning.UnknownUserException;
 import org.govpaas.platform.system.FieldValidationException;
 import org.govpaas.platform.system.NotFoundException;
 import org.govpaas.platform.system.ServiceUnavailableException;
+import org.govpaas.platform.system.StaffSessions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,11 +31,14 @@ public class DepartmentService {
     private final DepartmentMapper mapper;
     private final KeycloakProvisioning keycloak;
     private final ApplicationEventPublisher events;
+    private final StaffSessions sessions;
 
-    DepartmentService(DepartmentMapper mapper, KeycloakProvisioning keycloak, ApplicationEventPublisher events) {
+    DepartmentService(DepartmentMapper mapper, KeycloakProvisioning keycloak, ApplicationEventPublisher events,
+                      StaffSessions sessions) {
         this.mapper = mapper;
         this.keycloak = keycloak;
         this.events = events;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -124,6 +128,8 @@ public class DepartmentService {
         Department department = get(caller, code);
         requireMemberManager(caller, department.code());
         provision(() -> keycloak.removeMember(department.code(), username, role));
+        // Their console sessions still hold the role; the next request signs in without it.
+        sessions.endSessionsOf(username);
         events.publishEvent(new DepartmentMembershipChanged(department.id(), code, caller.username(), username, role, false));
     }
 

@@ -133,14 +133,19 @@ final class LocalRuntime implements AppRuntime, AutoCloseable {
         }, workers).thenCompose(ended -> ended);
     }
 
-    /** Refuses, before anything starts, what this runtime cannot do. */
+    /**
+     * Refuses, before anything starts, what this runtime cannot do. A spec of no instances starts
+     * nothing, so it is never refused for its isolation or jar: an app whose sandbox has become
+     * unavailable since it was deployed can still be stopped, and its instances still end.
+     */
     private void check(AppSpec spec) {
-        if (spec.isolation() != null && !supportedIsolation().contains(spec.isolation())) {
+        if (spec.instances() > 0 && spec.isolation() != null && !supportedIsolation().contains(spec.isolation())) {
             throw new IllegalArgumentException("the local runtime cannot provide isolation tier "
-                    + spec.isolation().label() + (sandbox.enabled() ? "" : " (bubblewrap is not available)"));
+                    + spec.isolation().label() + (sandbox.enabled() ? "" : " (bubblewrap is not available)")
+                    + "; stop the app or change its isolation");
         }
         Path jar = spec.artifact() == null ? null : spec.artifact().jar();
-        if (jar == null || !Files.isRegularFile(jar)) {
+        if (spec.instances() > 0 && (jar == null || !Files.isRegularFile(jar))) {
             throw new IllegalArgumentException("the local runtime needs an executable jar; not found: " + jar);
         }
         if (spec.health() == null || spec.health().readinessPath() == null || !spec.health().readinessPath().startsWith("/")) {

@@ -77,7 +77,10 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         assertThat(events).contains("\"type\":\"CREATED\"", "\"type\":\"RUNNING\"", "\"type\":\"STOPPED\"");
         assertThat(admin.api("GET", apps() + "/notices/logs?tail=50", null).body()).contains("notices");
 
-        assertThat(admin.api("DELETE", apps() + "/notices", null).statusCode()).isEqualTo(202);
+        HttpResponse<String> deleting = admin.api("DELETE", apps() + "/notices", null);
+        assertThat(deleting.statusCode()).isEqualTo(202);
+        assertThat(deleting.body()).as("the delete is reported at once, not as a running app")
+                .contains("\"state\":\"DELETING\"", "\"readyInstances\":0");
         await().atMost(UP).untilAsserted(() ->
                 assertThat(admin.api("GET", apps() + "/notices", null).statusCode()).isEqualTo(404));
         assertThat(anonymous().get("/apps/" + dept + "/notices/").statusCode()).isEqualTo(404);
@@ -177,6 +180,7 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 {"PATCH", "/kept", "{\"instances\": 4}", "instances"},
                 {"PATCH", "/kept", "{\"memoryMb\": 2048}", "memoryMb"},
                 {"PATCH", "/kept", "{\"memoryMb\": 128}", "memoryMb"},
+                {"PATCH", "/kept", "{\"isolation\": \"dedicated\"}", "isolation"},
                 {"PATCH", "/kept", "{\"version\": \"9.9\"}", "version"},
                 {"PATCH", "/kept", "{\"parameters\": {\"title\": \"x\", \"theme\": \"pink\"}}", "parameters.theme"},
                 {"PATCH", "/kept", "{\"parameters\": {\"title\": \"a\\u0007b\"}}", "parameters.title"},
@@ -190,6 +194,11 @@ class AppLifecycleTest extends PlatformIntegrationTest {
                 + "join department d on d.id = a.department_id where d.code = ? and a.name = 'kept'", dept))
                 .containsEntry("generation", 1L).containsEntry("instances", 0).containsEntry("memory_mb", 256)
                 .containsEntry("template_version", "1.1.0");
+        // Another tier the runtime gives is a change like any other (a sandbox gone after a restart
+        // must not leave an app that can only be deleted).
+        HttpResponse<String> plain = admin.api("PATCH", apps() + "/kept", "{\"isolation\": \"process\"}");
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(202);
+        assertThat(plain.body()).contains("\"isolation\":\"process\"", "\"generation\":2");
 
         // The console says the same in the reader's language.
         java.util.Map<String, String> overQuota = java.util.Map.of("dept", dept, "name", "too-big", "version", "1.0.0",

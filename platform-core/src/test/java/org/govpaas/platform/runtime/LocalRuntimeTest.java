@@ -325,6 +325,31 @@ class LocalRuntimeTest {
         assertThat(LocalProcesses.jvms(stateDir, spec.id())).extracting(ProcessHandle::pid).containsExactly(pid);
     }
 
+    /**
+     * The sandbox gone after a restart (bubblewrap removed, or its trial failing): the sandboxed
+     * app cannot be started again, but it can still be stopped, and its adopted instance ends.
+     */
+    @Test
+    void aSandboxedAppCanBeStoppedWhenTheSandboxIsGoneAfterARestart() {
+        LocalRuntime before = new LocalRuntime(LocalProcesses.testSettings(stateDir, SandboxMode.AUTO)); // its apps outlive it
+        assumeThat(before.supportedIsolation()).as("bubblewrap works here").contains(IsolationTier.PROCESS_SANDBOXED);
+        AppSpec sandboxed = spec(new AppId("health", "sandboxed"), Map.of(), IsolationTier.PROCESS_SANDBOXED);
+        before.apply(sandboxed);
+        awaitState(before, sandboxed.id(), RuntimeState.RUNNING);
+        before.close();
+
+        LocalRuntime after = start(SandboxMode.OFF);
+        assertThatThrownBy(() -> after.apply(sandboxed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot provide isolation tier process-sandboxed")
+                .hasMessageContaining("change its isolation");
+        AppSpec stopped = new AppSpec(sandboxed.id(), 2, sandboxed.artifact(), 0, sandboxed.memoryMb(),
+                sandboxed.environment(), sandboxed.health(), sandboxed.isolation(), sandboxed.routePath(), 0);
+        after.apply(stopped);
+        awaitState(after, sandboxed.id(), RuntimeState.STOPPED);
+        await().atMost(TIMEOUT).untilAsserted(() ->
+                assertThat(LocalProcesses.jvms(stateDir, sandboxed.id())).as("the adopted instance ended").isEmpty());
+    }
+
     @Test
     void aRecordedPidNowUsedByAnotherProcessIsNotAdopted() {
         ProcessHandle self = ProcessHandle.current();

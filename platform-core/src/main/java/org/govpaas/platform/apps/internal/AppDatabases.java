@@ -3,6 +3,7 @@ package org.govpaas.platform.apps.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.govpaas.platform.apps.App;
 import org.govpaas.platform.apps.RetainedDatabase;
@@ -59,14 +60,22 @@ public class AppDatabases {
                 jdbc.update("update app_database set scram_iterations = ? where id = ?", ScramVerifier.ITERATIONS,
                         row.get("id"));
             }
-            return new Credentials(serverUrl + row.get("database_name"), role, password);
+            String database = (String) row.get("database_name");
+            if (jdbc.queryForList("select 1 from pg_database where datname = ?", database).isEmpty()) {
+                return provision(database, password); // the platform stopped between the row and the database
+            }
+            return new Credentials(serverUrl + database, role, password);
         }
-        String name = "app_" + app.id();
-        Credentials credentials = provision(name);
+        // A name no database on the server has had: with the app's id alone, a platform whose own
+        // database was restored from an older backup hands the same ids out again, and a new app
+        // would have been given the citizen data of the one that held its id before.
+        String name = "app_" + app.id() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String password = SecretBox.randomSecret(24);
+        // The row first, so a stop before the database exists leaves a name the next call completes.
         jdbc.update("insert into app_database (department_id, app_id, app_name, database_name, role_name, "
                 + "password_encrypted, scram_iterations) values (?, ?, ?, ?, ?, ?, ?)", app.departmentId(), app.id(),
-                app.name(), name, name, secrets.encrypt(credentials.password()), ScramVerifier.ITERATIONS);
-        return credentials;
+                app.name(), name, name, secrets.encrypt(password), ScramVerifier.ITERATIONS);
+        return provision(name, password);
     }
 
     /**
@@ -77,7 +86,7 @@ public class AppDatabases {
     public synchronized Credentials scratch(String templateId) {
         String name = scratchName(templateId);
         jdbc.execute("drop database if exists " + name + " with (force)");
-        return provision(name);
+        return provision(name, SecretBox.randomSecret(24));
     }
 
     /** The template's scratch database and its role are gone; there may have been none. */
@@ -95,13 +104,12 @@ public class AppDatabases {
     }
 
     /**
-     * The login role {@code name} with a new random password, and its own database when missing.
+     * The login role {@code name} with {@code password}, and its own database when missing.
      * DDL takes no bind parameters; every name is made here, never user input. The password
      * travels only as a SCRAM verifier (base64 and '$:', safe in quotes), so no statement, server
      * log or exception message ever holds it.
      */
-    private Credentials provision(String name) {
-        String password = SecretBox.randomSecret(24);
+    private Credentials provision(String name, String password) {
         jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
                 + "create role " + name + " login; else alter role " + name + " login; end if; end $$");
         jdbc.execute("alter role " + name + " password '" + ScramVerifier.of(password) + "'");

@@ -103,7 +103,7 @@ class AppConsoleController {
                  @RequestParam("instances") String instances, @RequestParam("memoryMb") String memoryMb,
                  Locale locale, RedirectAttributes redirect) {
         return change(() -> apps.change(caller, dept, name, new AppChanges(FormNumbers.wholeNumber(instances, "instances"),
-                FormNumbers.wholeNumber(memoryMb, "memoryMb"), null, null)), dept, name, locale, redirect);
+                FormNumbers.wholeNumber(memoryMb, "memoryMb"), null, null, null)), dept, name, locale, redirect);
     }
 
     @PostMapping("/{app}/stop")

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An app's version and parameters in the console: the same change as the API's {@code PATCH}
+ * An app's version, isolation and parameters in the console: the same change as the API's {@code PATCH}
  * (an upgrade or new settings is a new generation, rolled out one instance at a time), in a
  * form rendered from the chosen version's schema.
  */
@@ -87,7 +87,9 @@ class AppSettingsConsoleController {
         if (errors.isEmpty()) {
             try {
                 String upgrade = version.version().equals(app.templateVersion()) ? null : version.version();
-                apps.change(caller, dept, name, new AppChanges(null, null, upgrade, parameters));
+                String isolation = form.get("isolation");
+                apps.change(caller, dept, name, new AppChanges(null, null, upgrade, parameters,
+                        isolation == null || isolation.isBlank() || isolation.equals(app.isolation()) ? null : isolation));
                 redirect.addFlashAttribute("notice", "app.changeAccepted");
                 return "redirect:/console/departments/" + dept + "/apps/" + name;
             } catch (FieldValidationException e) {
@@ -123,6 +125,7 @@ class AppSettingsConsoleController {
     /** The app's settings as the form's fields hold them. */
     private static Map<String, String> current(App app) {
         Map<String, String> values = new HashMap<>();
+        values.put("isolation", app.isolation());
         app.parameters().forEach((field, value) -> values.put(VersionForm.PARAM + field, String.valueOf(value)));
         return values;
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.govpaas.identity.adapter.CallerResolver;
 import org.govpaas.identity.adapter.IdentityProperties;
 import org.govpaas.identity.adapter.KeycloakAvailability;
+import org.govpaas.platform.system.StaffSessions;
 import org.govpaas.platform.system.StaffSignedIn;
 import org.govpaas.platform.system.StaffSignedOut;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,13 +23,16 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Deployed apps behind the gateway ({@code /apps/**}) keep their own security: the gateway answers
@@ -48,6 +52,17 @@ class SecurityConfiguration {
     @Bean
     HttpFirewall httpFirewall() {
         return new StrictHttpFirewall();
+    }
+
+    @Bean
+    StaffSessions staffSessions() {
+        return new StaffSessions();
+    }
+
+    /** Tells the session registry of sessions that end, so it forgets them. */
+    @Bean
+    HttpSessionEventPublisher sessionEvents() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -87,7 +102,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain browserChain(HttpSecurity http, ClientRegistrationRepository registrations,
                                      IdentityProperties identity, KeycloakAvailability keycloak,
-                                     ApplicationEventPublisher events) throws Exception {
+                                     ApplicationEventPublisher events, StaffSessions sessions) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -124,6 +139,9 @@ class SecurityConfiguration {
                             }
                         }))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                // Every session is registered, unlimited in number, so that one can be ended when
+                // its staff member loses a role (StaffSessions); an ended one signs in again.
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/console"))
                 // Apps are served on this origin, so a script in an app page could fetch a console
                 // page with the staff member's session and read it, CSRF token included. A console
                 // request made by a script must therefore carry the token, which only the console's
@@ -171,9 +189,14 @@ class SecurityConfiguration {
      */
     static boolean consoleRequestByScript(HttpServletRequest request) {
         String mode = request.getHeader("Sec-Fetch-Mode");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return mode != null && !mode.equals("navigate") && (path.equals("/console") || path.startsWith("/console/"));
+        return mode != null && !mode.equals("navigate") && CONSOLE.matches(request);
     }
+
+    // Matched on the decoded path, as the console's controllers are: on the raw one, a script's
+    // fetch of /%63onsole/... reached the console without its token.
+    private static final RequestMatcher CONSOLE = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/console"),
+            PathPatternRequestMatcher.withDefaults().matcher("/console/**"));
 
     /** Only a failure to reach Keycloak may flag it as down; anybody can send a bad callback. */
     static boolean unreachable(Throwable failure) {

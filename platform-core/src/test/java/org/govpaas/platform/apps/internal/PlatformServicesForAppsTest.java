@@ -57,6 +57,57 @@ class PlatformServicesForAppsTest extends PlatformIntegrationTest {
                 Boolean.class, app.id())).isTrue();
     }
 
+    /**
+     * The platform's own database restored from an older backup hands app ids out again; a
+     * database the server still holds from an app of the same id is not the new app's.
+     */
+    @Test
+    void aNewAppNeverGetsADatabaseTheServerAlreadyHeld() throws SQLException {
+        App app = app(900_011, "reissued");
+        HikariDataSource server = (HikariDataSource) jdbc.getDataSource();
+        jdbc.execute("drop database if exists app_900011 with (force)");
+        jdbc.execute("create database app_900011 template template0");
+        String earlier = credentialsUrl(server, "app_900011");
+        try (Connection c = DriverManager.getConnection(earlier, server.getUsername(), server.getPassword())) {
+            c.createStatement().execute("create table citizen_record (name text)");
+        }
+        try {
+            AppDatabases.Credentials credentials = databases.ensure(app);
+            assertThat(credentials.username()).startsWith("app_900011_");
+            try (Connection c = DriverManager.getConnection(credentials.jdbcUrl(), credentials.username(),
+                    credentials.password())) {
+                var result = c.createStatement().executeQuery("select to_regclass('public.citizen_record') is null");
+                result.next();
+                assertThat(result.getBoolean(1)).as("the earlier app's table is not in the new app's database").isTrue();
+            }
+            databases.purge(app);
+        } finally {
+            jdbc.execute("drop database if exists app_900011 with (force)");
+        }
+    }
+
+    /** Stopped after the app's row was written and before its database was made: the next call makes it. */
+    @Test
+    void aDatabaseMissingBehindItsRowIsMadeOnTheNextCall() throws SQLException {
+        App app = app(900_012, "interrupted");
+        AppDatabases.Credentials credentials = databases.ensure(app);
+        jdbc.execute("drop database " + credentials.username() + " with (force)");
+
+        assertThat(databases.ensure(app)).isEqualTo(credentials);
+        try (Connection c = DriverManager.getConnection(credentials.jdbcUrl(), credentials.username(),
+                credentials.password())) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+        databases.purge(app);
+    }
+
+    private static String credentialsUrl(HikariDataSource server, String database) {
+        String url = server.getJdbcUrl();
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int end = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + database + (end < 0 ? "" : url.substring(end));
+    }
+
     @Test
     void aRoleMadeWithPostgresqlsOwnIterationCountGetsThePlatformsVerifierOfTheSamePassword() throws SQLException {
         App app = app(900_007, "legacy");

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.govpaas.identity.provisioning.KeycloakProvisioning;
+import org.govpaas.identity.provisioning.NewUser;
+import org.govpaas.identity.testing.KeycloakTestServer;
 import org.govpaas.platform.testing.PlatformIntegrationTest;
 import org.govpaas.platform.testing.StaffClient;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a browser is told on every answer, and what a forged form post gets. */
 class BrowserSecurityTest extends PlatformIntegrationTest {
+
+    @Autowired
+    KeycloakProvisioning keycloak;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -99,7 +105,9 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
         StaffClient admin = as("platform-admin");
         Map<String, String> fetch = Map.of("Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "cors",
                 "Sec-Fetch-Dest", "empty");
-        for (String path : List.of("/console", "/console/departments", "/console/departments/civil-affairs/apps")) {
+        // Percent-encoded, the path is the same console page to the server: it needs the token too.
+        for (String path : List.of("/console", "/console/departments", "/console/departments/civil-affairs/apps",
+                "/%63onsole/departments", "/%63onsole", "/console/%64epartments")) {
             HttpResponse<String> byScript = admin.get(path, fetch);
             assertThat(byScript.statusCode()).as(path).isEqualTo(403);
             assertThat(byScript.body()).as(path).doesNotContain("civil-affairs", "_csrf");
@@ -112,6 +120,9 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
                 "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"));
         assertThat(navigation.statusCode()).isEqualTo(200);
         assertThat(navigation.body()).contains("civil-affairs");
+        assertThat(admin.get("/%63onsole/departments", Map.of("Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode",
+                "navigate", "Sec-Fetch-Dest", "document")).body()).as("the encoded path is the console's own page")
+                .contains("civil-affairs");
 
         // The console's own script sends the token its page carries.
         Map<String, String> withToken = new HashMap<>(fetch);
@@ -121,6 +132,38 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
         assertThat(consoleScript.body()).contains("civil-affairs");
         withToken.put("X-CSRF-TOKEN", "forged");
         assertThat(admin.get("/console/departments", withToken).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A developer removed from a department while their console is open (its live panels keep the
+     * session alive) loses the department at their next request, not when they sign out.
+     */
+    @Test
+    void aStaffMemberRemovedFromADepartmentLosesItAtTheirNextRequest() {
+        String dept = "sme-services";
+        String username = "leaver-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        keycloak.ensureUser(KeycloakTestServer.STAFF_REALM, new NewUser(username, "离任", "开发者",
+                username + "@example.org", PASSWORD, List.of(), List.of("/departments/" + dept + "/developer")));
+        StaffClient admin = as("platform-admin");
+        assertThat(admin.api("POST", "/api/v1/departments/" + dept + "/apps", "{\"name\": \"" + username
+                + "\", \"template\": \"notice-board\", \"instances\": 0}").statusCode()).isEqualTo(202);
+        String output = "/console/departments/" + dept + "/apps/" + username + "/output";
+        try {
+            StaffClient leaver = signInAfresh(username);
+            assertThat(leaver.get(output).statusCode()).as("a developer of the department").isEqualTo(200);
+
+            assertThat(admin.post("/console/departments/" + dept + "/members/remove",
+                    Map.of("username", username, "role", "DEVELOPER")).statusCode()).isEqualTo(302);
+
+            HttpResponse<String> next = leaver.get(output);
+            assertThat(next.statusCode()).as("the session that held the role has ended").isEqualTo(302);
+            assertThat(next.body()).doesNotContain(username);
+            assertThat(signInAfresh(username).get(output).statusCode())
+                    .as("signed in again, the department is another's").isEqualTo(404);
+            assertThat(admin.get("/console/departments").statusCode()).as("nobody else's session ends").isEqualTo(200);
+        } finally {
+            admin.api("DELETE", "/api/v1/departments/" + dept + "/apps/" + username + "?purgeData=true", null);
+        }
     }
 
     @Test
