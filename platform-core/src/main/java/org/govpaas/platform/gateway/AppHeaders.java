@@ -34,9 +34,12 @@ final class AppHeaders {
      * out of reach of the app page that opened it (or that it opened) only while no app page
      * carries the same policy; every app page carries {@link #OPENER_POLICY} instead.
      * {@code Clear-Site-Data} would clear the whole origin's cookies and storage, the staff's
-     * console session with them.
+     * console session with them. {@code NEL} with {@code Report-To} would have the browser report
+     * every request to the origin (console addresses and other apps' included) to the app's
+     * address; {@code Strict-Transport-Security} and {@code Alt-Svc} bind the whole host.
      */
-    private static final Set<String> APP_MAY_NOT_SET = names("cross-origin-opener-policy", "clear-site-data");
+    private static final Set<String> APP_MAY_NOT_SET = names("cross-origin-opener-policy", "clear-site-data",
+            "nel", "report-to", "strict-transport-security", "alt-svc");
     /**
      * An app page opens in a browsing context group of its own, even when a page of the same
      * origin (another app's) opened it, which then holds no handle on it ({@link SharedOrigin}).
@@ -127,8 +130,10 @@ final class AppHeaders {
                 continue;
             }
             if (name.equalsIgnoreCase("service-worker-allowed")) {
-                // A service worker may widen its scope only within the app's own route.
-                if (withinRoute(value, routePath)) {
+                // A service worker may widen its scope only within the app's own route. A scope is
+                // a plain prefix of addresses, so the route's final slash is part of it: without,
+                // /apps/health/clinic would also cover /apps/health/clinic-records/.
+                if (value.startsWith(routePath) && withinRoute(value, routePath)) {
                     out.accept(name, value);
                 }
             } else if (name.equalsIgnoreCase("set-cookie")) {
@@ -183,9 +188,14 @@ final class AppHeaders {
         return out.toString();
     }
 
-    /** A path the app may claim: its route or below (the route's own path without the final slash too). */
+    /**
+     * A path the app may claim: its route or below (the route's own path without the final slash
+     * too). Nothing escaped and no backslash: a browser reads a service worker's scope as an address,
+     * where {@code %2e%2e} and {@code \} are {@code ..} and {@code /}, and would leave the route.
+     */
     static boolean withinRoute(String path, String routePath) {
-        return (path + "/").startsWith(routePath) && !path.contains("..");
+        return (path + "/").startsWith(routePath) && !path.contains("..") && path.indexOf('%') < 0
+                && path.indexOf('\\') < 0;
     }
 
     /** One {@code Cookie} header's pairs without the named cookie; empty when nothing is left. */

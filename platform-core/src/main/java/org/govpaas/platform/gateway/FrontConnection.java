@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
@@ -418,7 +419,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
         /** The answer, passed on as it comes. */
         void answer(Object message) {
-            if (message instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
+            boolean broken = message instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure();
+            // A switch of protocols nobody asked for (no Upgrade header is passed on): what would
+            // follow is no longer HTTP, and the decoder would hand it on as raw bytes.
+            boolean switched = message instanceof HttpResponse response
+                    && response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+            if (broken || switched) {
                 // Not an answer: the request is not sent again (the target did receive it).
                 ReferenceCountUtil.release(message);
                 upstream.close();
@@ -466,6 +472,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                 } else {
                     citizen.write(content);
                 }
+            } else if (!(message instanceof HttpResponse)) {
+                ReferenceCountUtil.release(message); // nothing else comes from the decoder; never kept
             }
         }
 
@@ -500,7 +508,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             } else {
                 used.close();
             }
-            citizen.writeAndFlush(last);
+            // The app's trailers are left behind: they would reach the browser without AppHeaders' rules.
+            citizen.writeAndFlush(last.trailingHeaders().isEmpty() ? last : new DefaultLastHttpContent(last.content()));
             if (!requestComplete) {
                 // Answered early (a refused upload, a redirect, a request refused before its body was
                 // read): the client is still sending. Closing now would make its system reset the

@@ -8,8 +8,10 @@ import java.util.function.Function;
  * Every app is served on the platform's own host, so to a browser all apps are one origin: left
  * alone, a script in one department's app page could read another department's app pages with the
  * citizen's cookies for that app (fetch), frame them and read the frame, or open them and read the
- * window. The gateway keeps an app's pages to the app itself, on the browser's own word of where
- * a request comes from (the Fetch Metadata request headers, which no page can set):
+ * window. The gateway keeps an app's pages to the app itself as far as the browser says where a
+ * request comes from (the Fetch Metadata request headers, which no page can set, and the
+ * {@code Referer}, which a page can: a script may send any address of its own origin as its
+ * referrer, or move its own page's address to another app's path first):
  * <ul>
  * <li>a request sent from a page of this origin reaches an app only when it is a top-level
  * navigation (a link followed, a form sent, an address typed), or when it comes from a page of
@@ -23,6 +25,11 @@ import java.util.function.Function;
  * Requests without fetch metadata (clients other than browsers, and browsers over plain HTTP to a
  * host other than localhost, which send none) and requests from other sites (whose pages the
  * same-origin policy already keeps from the answer) are left alone.
+ *
+ * <p>So this stops frames, embedded resources and plain fetches from another app's page, not a
+ * script written to get around it: apps on one origin cannot be kept apart by the browser. That
+ * takes an origin per app (a host name of its own), which the route {@code /apps/{dept}/{app}/}
+ * on the platform's host rules out.
  */
 final class SharedOrigin {
 

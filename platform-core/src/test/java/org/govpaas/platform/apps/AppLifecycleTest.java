@@ -289,6 +289,17 @@ class AppLifecycleTest extends PlatformIntegrationTest {
         assertThat(applied.statusCode()).isEqualTo(302);
         assertThat(admin.api("GET", apps() + "/board", null).body()).contains("\"version\":\"1.1.0\"",
                 "\"generation\":2", "\"title\":\"新标题\"", "\"contact\":\"咨询电话 12345\"");
+
+        // The tier is offered with the app's own chosen; another one is a change like the rest.
+        String isolation = admin.api("GET", apps() + "/board", null).body().replaceAll(
+                "(?s).*?\"isolation\":\"([a-z-]+)\".*", "$1");
+        assertThat(admin.get(settings).body()).contains("<option value=\"" + isolation + "\" selected=\"selected\"");
+        assertThat(admin.post(settings, java.util.Map.of("version", "1.1.0", "shown", "1.1.0", "isolation", "dedicated",
+                "param.title", "新标题")).body()).contains("does not allow isolation tier dedicated");
+        assertThat(admin.post(settings, java.util.Map.of("version", "1.1.0", "shown", "1.1.0", "isolation", "process",
+                "param.title", "新标题", "param.theme", "dark", "param.contact", "咨询电话 12345")).statusCode())
+                .isEqualTo(302);
+        assertThat(admin.api("GET", apps() + "/board", null).body()).contains("\"isolation\":\"process\"");
     }
 
     /** An admin lowered the quota below what runs: the department can shrink back, not grow. */

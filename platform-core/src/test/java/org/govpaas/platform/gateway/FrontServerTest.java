@@ -266,6 +266,82 @@ class FrontServerTest extends GatewayTestSupport {
                 .containsExactly("/apps/civil-affairs/notices/next");
     }
 
+    /**
+     * An app that switches protocols although nobody asked (the fast path passes no Upgrade on),
+     * then streams: the citizen gets 502 at once, and the platform stops reading the app.
+     */
+    @Test
+    void aSwitchOfProtocolsNobodyAskedForIsABadAnswer() throws Exception {
+        try (RawApp app = new RawApp("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n",
+                true)) {
+            directory.put(running("health", "switcher", app.uri()));
+            String answer = exchange("GET /apps/health/switcher/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(statuses(answer)).containsExactly("502");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(app.closedByPeer).as("the platform closed its connection to the app").isTrue());
+        }
+    }
+
+    /** Trailers would reach the browser without the rules every other header of an app's answer passes. */
+    @Test
+    void anAppsTrailersStayBehind() throws Exception {
+        try (RawApp app = new RawApp("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
+                + "Trailer: Set-Cookie\r\n\r\n5\r\nhello\r\n0\r\nSet-Cookie: GOVPAAS_SESSION=planted; Path=/\r\n\r\n",
+                false)) {
+            directory.put(running("health", "trailers", app.uri()));
+            String answer = exchange("GET /apps/health/trailers/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(statuses(answer)).containsExactly("200");
+            assertThat(answer).contains("hello").doesNotContain("planted");
+        }
+    }
+
+    /** An app on a raw socket that sends its answer's bytes as given, then streams or holds. */
+    private static final class RawApp implements AutoCloseable {
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        volatile boolean closedByPeer;
+
+        RawApp(String answer, boolean streamAfter) throws IOException {
+            Thread.ofVirtual().start(() -> {
+                try (Socket socket = server.accept()) {
+                    java.io.InputStream in = socket.getInputStream();
+                    String head = "";
+                    while (!head.endsWith("\r\n\r\n")) {
+                        int b = in.read();
+                        if (b < 0) {
+                            return;
+                        }
+                        head += (char) b;
+                    }
+                    OutputStream out = socket.getOutputStream();
+                    out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    byte[] noise = new byte[16 * 1024];
+                    while (streamAfter) {
+                        out.write(noise); // fails once the platform has closed the connection
+                        out.flush();
+                        Thread.sleep(10);
+                    }
+                    in.read();
+                } catch (IOException e) {
+                    closedByPeer = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        java.net.URI uri() {
+            return java.net.URI.create("http://127.0.0.1:" + server.getLocalPort());
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
     @Test
     void aSecondServerOnThePlatformsPortIsToldThePortIsInUse() {
         assertThatThrownBy(() -> new FrontServer(InetAddress.getLoopbackAddress(), port,

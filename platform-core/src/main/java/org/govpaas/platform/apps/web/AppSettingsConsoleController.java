@@ -39,6 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AppSettingsConsoleController {
 
     static final String FORM = "apps/settings";
+    /** The form's one field outside the version's own: the isolation tier. */
+    private static final Set<String> KEPT = Set.of("isolation");
 
     private final AppService apps;
     private final CatalogService catalog;
@@ -60,7 +62,7 @@ class AppSettingsConsoleController {
         App app = operable(caller, dept, name);
         List<TemplateVersion> versions = versions(app);
         TemplateVersion version = VersionForm.find(versions, versionName).orElseGet(() -> own(app, versions));
-        return render(caller, app, versions, version, VersionForm.forVersion(version, current(app), Set.of()), Map.of(),
+        return render(caller, app, versions, version, VersionForm.forVersion(version, current(app), KEPT), Map.of(),
                 model);
     }
 
@@ -74,13 +76,13 @@ class AppSettingsConsoleController {
         Optional<TemplateVersion> offered = VersionForm.find(versions, chosen);
         if (offered.isEmpty()) {
             TemplateVersion own = own(app, versions);
-            return render(caller, app, versions, own, VersionForm.forVersion(own, form, Set.of()),
+            return render(caller, app, versions, own, VersionForm.forVersion(own, form, KEPT),
                     VersionForm.notOffered(chosen, app.templateId(), messages, locale), model);
         }
         TemplateVersion version = offered.get();
         if (VersionForm.switched(form, version)) {
             model.addAttribute("versionShown", true);
-            return render(caller, app, versions, version, VersionForm.forVersion(version, form, Set.of()), Map.of(), model);
+            return render(caller, app, versions, version, VersionForm.forVersion(version, form, KEPT), Map.of(), model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> parameters = VersionForm.parameters(version, form, errors, messages, locale);
