@@ -32,8 +32,13 @@ record BenchDepartment(StaffClient admin, String code, String baseUrl) {
      * waits for the app's first 200 through the gateway: the milliseconds from the POST to it.
      */
     long deployAndAwait(String name, String template) throws InterruptedException {
+        return deployAndAwait(name, template, null);
+    }
+
+    /** {@link #deployAndAwait(String, String)} with {@code memoryMb} per instance (null: the template's default). */
+    long deployAndAwait(String name, String template, Integer memoryMb) throws InterruptedException {
         long t0 = System.nanoTime();
-        deploy(name, template);
+        deploy(name, template, memoryMb);
         URI url = URI.create(baseUrl + "/apps/" + code + "/" + name + "/");
         for (int i = 0; status(url) != 200; i++) {
             if (i == 15_000) {
@@ -57,10 +62,11 @@ record BenchDepartment(StaffClient admin, String code, String baseUrl) {
         }
     }
 
-    private void deploy(String name, String template) {
+    private void deploy(String name, String template, Integer memoryMb) {
         HttpResponse<String> accepted = admin.api("POST", "/api/v1/departments/" + code + "/apps",
                 "{\"name\": \"" + name + "\", \"template\": \"" + template + "\""
-                        + (template.equals("permits") ? ", \"isolation\": \"process-sandboxed\"" : "") + "}");
+                        + (template.equals("permits") ? ", \"isolation\": \"process-sandboxed\"" : "")
+                        + (memoryMb == null ? "" : ", \"memoryMb\": " + memoryMb) + "}");
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException(accepted.body());
         }
