@@ -87,6 +87,7 @@ class FrontRoutes {
     private final RequestCounts counts;
     private final String sessionCookie;
     private final Predicate<InetAddress> trustedProxy;
+    private final int connectionsPerClient;
     /** The headers the platform's server reads a trusted proxy's word from (null: not read). */
     private final String remoteIpHeader;
     private final String protocolHeader;
@@ -98,8 +99,10 @@ class FrontRoutes {
 
     FrontRoutes(AppDirectory directory, InstanceRotation rotation, RequestCounts counts,
                 @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
+                @Value("${govpaas.gateway.max-connections-per-client:256}") int connectionsPerClient,
                 TomcatServerProperties tomcat) {
         this.directory = directory;
+        this.connectionsPerClient = connectionsPerClient;
         this.rotation = rotation;
         this.counts = counts;
         this.sessionCookie = sessionCookie;
@@ -116,6 +119,16 @@ class FrontRoutes {
         this.forwardedHeaders = Stream.of(remoteIpHeader, protocolHeader, hostHeader, portHeader, AppHeaders.FOR,
                 AppHeaders.PROTO, AppHeaders.HOST, AppHeaders.PORT, "Forwarded").filter(Objects::nonNull)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * How many connections {@code client} may hold at once. A browser opens 6 to a host and an
+     * office behind one address a few dozen; without a bound, one client holding thousands (a
+     * body sent a byte a minute holds its connection) would leave none for anybody else. A trusted
+     * proxy carries many citizens' connections, so it has none.
+     */
+    int connectionCap(InetAddress client) {
+        return trustedProxy.test(client) ? Integer.MAX_VALUE : connectionsPerClient;
     }
 
     /** The plan for a citizen's request read from {@code peer}. */

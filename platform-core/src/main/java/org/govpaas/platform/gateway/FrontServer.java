@@ -24,6 +24,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.web.server.PortInUseException;
@@ -55,6 +57,8 @@ final class FrontServer implements AutoCloseable {
     private final EventLoopGroup loops;
     private final Channel listener;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** Connections open per client address, for those with a cap. */
+    private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     /** Requests under way, across all connections. */
     private final AtomicInteger exchanges = new AtomicInteger();
     private volatile boolean draining;
@@ -75,6 +79,10 @@ final class FrontServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel citizen) {
+                        if (!admitted(citizen, routes)) {
+                            citizen.close();
+                            return;
+                        }
                         connections.add(citizen);
                         citizen.pipeline().addLast(
                                 new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
@@ -93,6 +101,25 @@ final class FrontServer implements AutoCloseable {
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /** Counts the connection against its client's cap ({@link FrontRoutes#connectionCap}); false beyond it. */
+    private boolean admitted(SocketChannel citizen, FrontRoutes routes) {
+        InetAddress client = citizen.remoteAddress().getAddress();
+        int cap = routes == null ? Integer.MAX_VALUE : routes.connectionCap(client);
+        if (cap == Integer.MAX_VALUE) {
+            return true;
+        }
+        if (perClient.merge(client, 1, Integer::sum) > cap) {
+            release(client);
+            return false;
+        }
+        citizen.closeFuture().addListener(closed -> release(client));
+        return true;
+    }
+
+    private void release(InetAddress client) {
+        perClient.computeIfPresent(client, (address, held) -> held == 1 ? null : held - 1);
     }
 
     int port() {
