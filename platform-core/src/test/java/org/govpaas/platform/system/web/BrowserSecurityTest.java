@@ -25,6 +25,9 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
     KeycloakProvisioning keycloak;
 
     @Autowired
+    org.govpaas.platform.system.StaffSessions sessions;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -164,6 +167,27 @@ class BrowserSecurityTest extends PlatformIntegrationTest {
         } finally {
             admin.api("DELETE", "/api/v1/departments/" + dept + "/apps/" + username + "?purgeData=true", null);
         }
+    }
+
+    /** The registry that lets a removal end sessions forgets the sessions that end: it does not grow. */
+    @Test
+    void aSessionThatEndsLeavesTheSessionRegistry() {
+        String username = "visitor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        keycloak.ensureUser(KeycloakTestServer.STAFF_REALM, new NewUser(username, "访客", "职员",
+                username + "@example.org", PASSWORD, List.of(), List.of()));
+        StaffClient visitor = signInAfresh(username);
+        assertThat(visitor.get("/console").statusCode()).isEqualTo(200);
+        assertThat(sessionsOf(username)).isEqualTo(1);
+
+        assertThat(visitor.post("/logout", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(sessionsOf(username)).isZero();
+    }
+
+    private long sessionsOf(String username) {
+        return sessions.getAllPrincipals().stream()
+                .filter(p -> p instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser user
+                        && username.equals(user.getPreferredUsername()))
+                .mapToLong(p -> sessions.getAllSessions(p, false).size()).sum();
     }
 
     @Test
