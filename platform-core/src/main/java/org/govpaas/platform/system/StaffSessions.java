@@ -1,6 +1,5 @@
 package org.govpaas.platform.system;
 
-import org.govpaas.identity.adapter.KeycloakClaims;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -17,8 +16,8 @@ public class StaffSessions extends SessionRegistryImpl {
     /** Ends every console session of {@code username}; its next request has to sign in again. */
     public void endSessionsOf(String username) {
         for (Object principal : getAllPrincipals()) {
-            if (principal instanceof OidcUser user
-                    && username.equals(KeycloakClaims.toCaller(user.getClaims()).username())) {
+            // The caller's username is the ID token's preferred_username (KeycloakClaims).
+            if (principal instanceof OidcUser user && username.equals(user.getPreferredUsername())) {
                 getAllSessions(principal, false).forEach(SessionInformation::expireNow);
             }
         }

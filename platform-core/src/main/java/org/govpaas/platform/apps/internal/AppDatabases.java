@@ -47,7 +47,8 @@ public class AppDatabases {
     /** Creates the database and role on first use; later calls return the same credentials. */
     public synchronized Credentials ensure(App app) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select id, database_name, role_name, password_encrypted, scram_iterations from app_database "
+                "select id, database_name, role_name, password_encrypted, scram_iterations, "
+                        + "exists (select 1 from pg_database where datname = database_name) as present from app_database "
                         + "where app_id = ? and department_id = ? and purged_at is null", app.id(), app.departmentId());
         if (!rows.isEmpty()) {
             Map<String, Object> row = rows.get(0);
@@ -61,7 +62,7 @@ public class AppDatabases {
                         row.get("id"));
             }
             String database = (String) row.get("database_name");
-            if (jdbc.queryForList("select 1 from pg_database where datname = ?", database).isEmpty()) {
+            if (!Boolean.TRUE.equals(row.get("present"))) {
                 return provision(database, password); // the platform stopped between the row and the database
             }
             return new Credentials(serverUrl + database, role, password);

@@ -91,7 +91,7 @@ class AppSettingsConsoleController {
                 String upgrade = version.version().equals(app.templateVersion()) ? null : version.version();
                 String isolation = form.get("isolation");
                 apps.change(caller, dept, name, new AppChanges(null, null, upgrade, parameters,
-                        isolation == null || isolation.isBlank() || isolation.equals(app.isolation()) ? null : isolation));
+                        isolation == null || isolation.isBlank() ? null : isolation));
                 redirect.addFlashAttribute("notice", "app.changeAccepted");
                 return "redirect:/console/departments/" + dept + "/apps/" + name;
             } catch (FieldValidationException e) {

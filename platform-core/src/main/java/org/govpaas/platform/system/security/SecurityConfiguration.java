@@ -194,9 +194,7 @@ class SecurityConfiguration {
 
     // Matched on the decoded path, as the console's controllers are: on the raw one, a script's
     // fetch of /%63onsole/... reached the console without its token.
-    private static final RequestMatcher CONSOLE = new OrRequestMatcher(
-            PathPatternRequestMatcher.withDefaults().matcher("/console"),
-            PathPatternRequestMatcher.withDefaults().matcher("/console/**"));
+    private static final RequestMatcher CONSOLE = PathPatternRequestMatcher.withDefaults().matcher("/console/**");
 
     /** Only a failure to reach Keycloak may flag it as down; anybody can send a bad callback. */
     static boolean unreachable(Throwable failure) {
